@@ -1,0 +1,82 @@
+package com.governancemetrics.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.governancemetrics.periods.Period;
+import com.governancemetrics.testing.SharedSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartitionPublisherTest {
+
+  private final SparkSession spark = SharedSpark.get();
+
+  private Dataset<Row> rows(String... periodAndValue) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM VALUES ");
+    for (int i = 0; i < periodAndValue.length; i += 2) {
+      sql.append(i == 0 ? "" : ", ").append("('").append(periodAndValue[i]).append("', ")
+          .append(periodAndValue[i + 1]).append(")");
+    }
+    return spark.sql(sql + " AS t(period, value)");
+  }
+
+  private static Map<String, FileTime> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).collect(Collectors.toMap(
+          p -> dir.relativize(p).toString(), p -> {
+            try {
+              return Files.getLastModifiedTime(p);
+            } catch (IOException e) {
+              throw new RuntimeException(e);
+            }
+          }));
+    }
+  }
+
+  @Test
+  void publishesEachPeriodWithItsMarkerAndLeavesNoStaging(@TempDir Path out) {
+    Path table = out.resolve("county_metrics");
+    Map<Period, Long> written = PartitionPublisher.publish(spark,
+        rows("2024-05", "1", "2024-05", "2", "2024-06", "3"), table.toString(),
+        List.of(Period.parse("2024-05"), Period.parse("2024-06"), Period.parse("2024-07")), "run-1");
+
+    assertThat(written).containsExactly(Map.entry(Period.parse("2024-05"), 2L),
+        Map.entry(Period.parse("2024-06"), 1L), Map.entry(Period.parse("2024-07"), 0L));
+    assertThat(table.resolve("period=2024-05/_SUCCESS")).exists();
+    assertThat(table.resolve("period=2024-06/_SUCCESS")).exists();
+    assertThat(table.resolve("period=2024-07/_SUCCESS")).exists();
+    assertThat(table.resolve("_staging")).doesNotExist();
+    assertThat(table.resolve("_trash")).doesNotExist();
+    assertThat(spark.read().parquet(table.toString()).where("period = '2024-05'").count()).isEqualTo(2);
+  }
+
+  @Test
+  void rerunReplacesItsPeriodAndNothingElse(@TempDir Path out) throws Exception {
+    Path table = out.resolve("county_metrics");
+    PartitionPublisher.publish(spark, rows("2024-05", "1", "2024-06", "2"), table.toString(),
+        List.of(Period.parse("2024-05"), Period.parse("2024-06")), "run-1");
+    Map<String, FileTime> mayBefore = files(table.resolve("period=2024-05"));
+    Thread.sleep(20);
+
+    PartitionPublisher.publish(spark, rows("2024-06", "20", "2024-06", "21"), table.toString(),
+        List.of(Period.parse("2024-06")), "run-2");
+
+    assertThat(files(table.resolve("period=2024-05"))).isEqualTo(mayBefore);
+    List<Row> june = spark.read().parquet(table.toString()).where("period = '2024-06'")
+        .orderBy("value").collectAsList();
+    assertThat(june).extracting(r -> r.getInt(r.fieldIndex("value"))).containsExactly(20, 21);
+    assertThat(table.resolve("_trash")).doesNotExist();
+    assertThat(table.resolve("_staging")).doesNotExist();
+  }
+}
