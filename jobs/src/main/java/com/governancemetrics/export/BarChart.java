@@ -18,7 +18,6 @@ final class BarChart {
   private static final int NAME_X = 42;
   private static final int BAR_X0 = 252;
   private static final int BAR_X1 = 828;
-  private static final int TOP = 62;
   private static final int ROW = 22;
   private static final int BAR = 14;
 
@@ -48,7 +47,12 @@ final class BarChart {
     double step = niceStep(max <= 0 ? 1 : max / 4, format);
     double domain = Math.max(step, Math.ceil(max / step - 1e-9) * step);
 
-    int height = TOP + counties.size() * ROW + 10;
+    // Marker labels take one line each above the axis labels: target (or band), then province.
+    boolean targetLine = band || target != null;
+    int targetLabelY = 14;
+    int provinceLabelY = targetLine ? 30 : 14;
+    int top = 30 + (targetLine ? 16 : 0) + (provinceValue != null ? 16 : 0);
+    int height = top + counties.size() * ROW + 10;
     int bottom = height - 6;
     StringBuilder svg = new StringBuilder(8 * 1024);
     String titleId = "t-" + HtmlReport.anchor(metric);
@@ -77,15 +81,16 @@ final class BarChart {
 
     // Zebra stripes, then the grid and axis labels.
     for (int i = 0; i < counties.size(); i += 2) {
-      svg.append("<rect class=\"stripe\" x=\"0\" y=\"").append(TOP + i * ROW).append("\" width=\"")
+      svg.append("<rect class=\"stripe\" x=\"0\" y=\"").append(top + i * ROW).append("\" width=\"")
           .append(WIDTH).append("\" height=\"").append(ROW).append("\"/>");
     }
     svg.append("\n<g class=\"grid axis\">");
-    for (double tick = 0; tick <= domain + step / 2; tick += step) {
+    for (int i = 0; i * step <= domain + step / 2; i++) {
+      double tick = i * step;
       double x = x(tick, domain);
-      svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(TOP - 6).append("\" x2=\"")
+      svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(top - 6).append("\" x2=\"")
           .append(fmt(x)).append("\" y2=\"").append(bottom).append("\"/>")
-          .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(TOP - 10)
+          .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(top - 10)
           .append("\" text-anchor=\"middle\">").append(esc(format.axisText(tick))).append("</text>");
     }
     svg.append("</g>\n");
@@ -93,37 +98,40 @@ final class BarChart {
     if (band) {
       double x0 = x(target, domain);
       double x1 = x(targetMax, domain);
-      svg.append("<g class=\"band\"><rect x=\"").append(fmt(x0)).append("\" y=\"").append(TOP - 4)
+      svg.append("<g class=\"band\"><rect x=\"").append(fmt(x0)).append("\" y=\"").append(top - 4)
           .append("\" width=\"").append(fmt(Math.max(1, x1 - x0))).append("\" height=\"")
-          .append(bottom - TOP + 4).append("\"/>");
-      label(svg, (x0 + x1) / 2, 16, "合理区间 " + Texts.target(metric, target, targetMax));
-      svg.append("</g>\n");
-    } else if (target != null) {
-      double x = x(target, domain);
-      svg.append("<g class=\"target\"><line x1=\"").append(fmt(x)).append("\" y1=\"20\" x2=\"").append(fmt(x))
-          .append("\" y2=\"").append(bottom).append("\"/>");
-      label(svg, x, 16, "目标 " + Texts.target(metric, target, targetMax));
+          .append(bottom - top + 4).append("\"/>");
+      label(svg, (x0 + x1) / 2, targetLabelY, "合理区间 " + Texts.target(metric, target, targetMax));
       svg.append("</g>\n");
     }
 
-    int y = TOP;
+    // Bars first, then the province and target lines over them, then the value labels on top of all.
+    StringBuilder values = new StringBuilder();
+    int y = top;
     for (UnitRow county : counties) {
-      bar(svg, metric, county, y, domain);
+      bar(svg, values, metric, county, y, domain);
       y += ROW;
     }
-
     if (provinceValue != null) {
       double x = x(provinceValue, domain);
-      svg.append("<g class=\"province\"><line x1=\"").append(fmt(x)).append("\" y1=\"38\" x2=\"").append(fmt(x))
-          .append("\" y2=\"").append(bottom).append("\"/>");
-      label(svg, x, 34, "全省 " + format.text(provinceValue));
+      svg.append("<g class=\"province\"><line x1=\"").append(fmt(x)).append("\" y1=\"").append(top - 6)
+          .append("\" x2=\"").append(fmt(x)).append("\" y2=\"").append(bottom).append("\"/>");
+      label(svg, x, provinceLabelY, "全省 " + format.text(provinceValue));
       svg.append("</g>\n");
     }
-    svg.append("</svg>\n");
+    if (target != null && !band) {
+      double x = x(target, domain);
+      svg.append("<g class=\"target\"><line x1=\"").append(fmt(x)).append("\" y1=\"").append(top - 6)
+          .append("\" x2=\"").append(fmt(x)).append("\" y2=\"").append(bottom).append("\"/>");
+      label(svg, x, targetLabelY, "目标 " + Texts.target(metric, target, targetMax));
+      svg.append("</g>\n");
+    }
+    svg.append("<g class=\"values\">").append(values).append("</g>\n</svg>\n");
     return svg.toString();
   }
 
-  private static void bar(StringBuilder svg, MetricPresentation metric, UnitRow county, int y, double domain) {
+  private static void bar(StringBuilder svg, StringBuilder values, MetricPresentation metric, UnitRow county, int y,
+                          double domain) {
     MetricCell cell = county.cell(metric.id());
     Double value = cell == null ? null : cell.shownValue();
     List<String> classes = new ArrayList<>(List.of("bar-row"));
@@ -163,15 +171,15 @@ final class BarChart {
       }
       svg.append("<rect class=\"bar\" x=\"").append(BAR_X0).append("\" y=\"").append(y + (ROW - BAR) / 2)
           .append("\" width=\"").append(fmt(width)).append("\" height=\"").append(BAR).append("\" rx=\"2\"/>");
-      svg.append("<text class=\"value\" x=\"").append(fmt(BAR_X0 + width + 6)).append("\" y=\"").append(textY)
+      values.append("<text class=\"value\" x=\"").append(fmt(BAR_X0 + width + 6)).append("\" y=\"").append(textY)
           .append("\">").append(esc(metric.format().text(value)));
       if (cell.belowTarget()) {
-        svg.append("<tspan class=\"flag\" dx=\"6\">未达标</tspan>");
+        values.append("<tspan class=\"flag\" dx=\"6\">未达标</tspan>");
       }
       if (cell.isLowCompleteness()) {
-        svg.append("<tspan dx=\"4\">").append(Texts.LOW_COMPLETENESS_MARK).append("</tspan>");
+        values.append("<tspan dx=\"4\">").append(Texts.LOW_COMPLETENESS_MARK).append("</tspan>");
       }
-      svg.append("</text>");
+      values.append("</text>");
     }
     svg.append("</g>\n");
   }

@@ -86,12 +86,14 @@ final class ComparisonWorkbook {
     row++;
     ws.value(row, 0, "全省合计");
     ws.value(row, 1, total.provinceName());
+    widths.fit(0, "全省合计");
+    widths.fit(1, total.provinceName());
     for (int c = 0; c <= lastCol; c++) {
       ws.style(row, c).bold().set();
     }
     writeMetricCells(ws, row, unitHeaders.size(), total, plan, false, true, widths);
     widths.apply(ws, lastCol);
-    ws.freezePane(unitHeaders.size(), HEADER_ROWS);
+    printSetup(ws, unitHeaders.size());
     ws.setAutoFilter(HEADER_ROWS - 1, 0, lastDataRow, lastCol);
   }
 
@@ -99,31 +101,50 @@ final class ComparisonWorkbook {
                                      Iterator<UnitRow> townships, RunInfo run) throws IOException {
     List<String> unitHeaders = List.of("市州", "县区", "乡镇（街道）", "乡镇代码");
     ColumnWidths widths = new ColumnWidths();
-    widths.fit(0, "湘西土家族苗族自治州");
-    widths.fit(1, "某某某某自治县");
-    widths.fit(2, "某某某某某某街道");
-    widths.fit(3, "430102001");
     int lastCol = writeHeaders(ws, slice.provinceName() + "乡镇明细", unitHeaders, plan, "县内排名", false,
         run, widths);
+    slice.cities().forEach(city -> widths.fit(0, city.cityName()));
+    slice.counties().forEach(county -> widths.fit(1, county.countyName()));
+    widths.fit(2, "某某某某某街道");
     for (int c = unitHeaders.size(); c <= lastCol; c++) {
-      widths.fit(c, "12,345,678.00");
+      widths.fit(c, "第100名/共100");
     }
-    widths.apply(ws, lastCol);
-    ws.freezePane(unitHeaders.size(), HEADER_ROWS);
+    printSetup(ws, unitHeaders.size());
     int row = HEADER_ROWS;
+    boolean flushed = false;
     while (townships.hasNext()) {
       UnitRow township = townships.next();
-      ws.value(row, 0, township.cityName());
-      ws.value(row, 1, township.countyName());
-      ws.value(row, 2, township.townshipName());
-      ws.value(row, 3, township.townshipCode());
-      writeMetricCells(ws, row, unitHeaders.size(), township, plan, false, false, null);
+      List<String> names = List.of(township.cityName(), township.countyName(), township.townshipName(),
+          township.townshipCode());
+      for (int c = 0; c < names.size(); c++) {
+        ws.value(row, c, names.get(c));
+        if (!flushed) {
+          widths.fit(c, names.get(c));
+        }
+      }
+      writeMetricCells(ws, row, unitHeaders.size(), township, plan, false, false, flushed ? null : widths);
       row++;
       if ((row - HEADER_ROWS) % TOWNSHIP_FLUSH_ROWS == 0) {
+        // Column widths go out with the first rows: they fit the first rows (a sample of every city).
+        if (!flushed) {
+          widths.apply(ws, lastCol);
+          flushed = true;
+        }
         ws.flush();
       }
     }
+    if (!flushed) {
+      widths.apply(ws, lastCol);
+    }
     ws.setAutoFilter(HEADER_ROWS - 1, 0, Math.max(row - 1, HEADER_ROWS), lastCol);
+  }
+
+  /** Printing: landscape, the header rows and unit columns repeated on every page. */
+  private static void printSetup(Worksheet ws, int unitColumns) {
+    ws.freezePane(unitColumns, HEADER_ROWS);
+    ws.pageOrientation("landscape");
+    ws.repeatRows(2, HEADER_ROWS - 1);
+    ws.repeatCols(0, unitColumns - 1);
   }
 
   /** Writes rows 0–3 and returns the last column index. */

@@ -58,14 +58,22 @@ public final class Exporter {
       }
     }
     List<ExportSummary.ProvinceExport> exported = new ArrayList<>();
-    for (MetricTables.Province province : provinces) {
-      exported.add(exportProvince(spark, tables, province, request, run, conf));
+    if (provinces.size() > 1) {
+      tables.cacheForManyProvinces();
+    }
+    try {
+      for (MetricTables.Province province : provinces) {
+        exported.add(exportProvince(spark, tables, province, request, run, conf));
+      }
+    } finally {
+      tables.release();
     }
     return new ExportSummary(request.period(), exported);
   }
 
   private static ExportSummary.ProvinceExport exportProvince(SparkSession spark, MetricTables tables,
       MetricTables.Province province, ExportRequest request, RunInfo run, Configuration conf) {
+    long start = System.nanoTime();
     SparkSessions.describe(spark, "export " + request.period() + " " + province.code() + " " + province.name());
     ProvinceSlice slice = tables.slice(province);
     warnAboutMissingMetrics(slice, request.metrics());
@@ -91,8 +99,9 @@ public final class Exporter {
         writer.write(HtmlReport.render(slice, plan, run));
       }
       Path published = folder.publish();
-      LOG.info("exported {} {} for {}: {} counties, {} cities, {} townships to {}", province.code(),
-          province.name(), request.period(), slice.counties().size(), slice.cities().size(), townships, published);
+      LOG.info("exported {} {} for {}: {} counties, {} cities, {} townships to {} in {} ms", province.code(),
+          province.name(), request.period(), slice.counties().size(), slice.cities().size(), townships, published,
+          (System.nanoTime() - start) / 1_000_000);
       return new ExportSummary.ProvinceExport(province.code(), province.name(), published.toString(),
           List.of(ComparisonCsv.FILE_NAME, ComparisonWorkbook.FILE_NAME, HtmlReport.FILE_NAME),
           slice.counties().size(), slice.cities().size(), townships);

@@ -190,6 +190,7 @@ final class HtmlReport {
         "svg.chart .below-target rect.bar { fill: #d64541; }",
         "svg.chart .below-target .name, svg.chart .flag { fill: #c62828; font-weight: bold; }",
         "svg.chart .low-completeness rect.bar { fill-opacity: .45; stroke: #52606d; stroke-dasharray: 3 2; }",
+        "svg.chart .values text { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }",
         "svg.chart .city { fill: #7b8794; font-size: 11px; }",
         "svg.chart .rank { fill: #52606d; }",
         "svg.chart .no-data { fill: #9aa5b1; }",

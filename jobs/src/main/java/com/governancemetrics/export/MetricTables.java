@@ -22,6 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The four published metric tables of one period (SPEC §3), read from their partition folders and
@@ -84,6 +85,18 @@ final class MetricTables {
       throw new JobFailure(ExitCode.INPUT, "cannot read " + folder + ": " + e.getMessage(),
           "check that the output root is reachable and readable", e);
     }
+  }
+
+  /**
+   * Keeps the period's rows in Spark's cache while many provinces are exported one after the other, so
+   * the tables are scanned once and not once per province; {@link #release} drops them.
+   */
+  void cacheForManyProvinces() {
+    tables.replaceAll((level, table) -> table.persist(StorageLevel.MEMORY_AND_DISK()));
+  }
+
+  void release() {
+    tables.values().forEach(table -> table.unpersist(false));
   }
 
   /** The provinces in county_metrics, by code (a few dozen rows at most). */
