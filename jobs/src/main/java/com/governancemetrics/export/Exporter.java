@@ -57,6 +57,9 @@ public final class Exporter {
             "check --province, or run nightly --period " + request.period() + " with that province's data");
       }
     }
+    if (provinces.isEmpty()) {
+      LOG.warn("county_metrics of {} has no rows: no province to export", request.period());
+    }
     List<ExportSummary.ProvinceExport> exported = new ArrayList<>();
     if (provinces.size() > 1) {
       tables.cacheForManyProvinces();
