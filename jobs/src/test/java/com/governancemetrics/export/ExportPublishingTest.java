@@ -1,0 +1,137 @@
+package com.governancemetrics.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.governancemetrics.jobs.ExitCode;
+import com.governancemetrics.jobs.JobFailure;
+import com.governancemetrics.testing.SharedSpark;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How exports are published and how they fail: atomic replacement, missing tables, a missing manifest. */
+class ExportPublishingTest {
+
+  @TempDir
+  static Path tables;
+
+  @TempDir
+  Path work;
+
+  @BeforeAll
+  static void writeTables() throws IOException {
+    PublishedTablesFixture.standard().writeTables(SharedSpark.get(), tables);
+    PublishedTablesFixture.writeManifest(tables);
+  }
+
+  @Test
+  void aRerunReplacesTheProvinceFolderAndLeavesNothingElse() throws IOException {
+    Path root = copyOf(tables);
+    Exporter.run(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("43"), "run-a",
+        Optional.of(PublishedTablesFixture.MANIFEST)));
+    Path csv = ExportTestSupport.exportFolder(root, "43").resolve("县区对比表.csv");
+    assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("运行编号：run-a");
+
+    ExportSummary again = Exporter.run(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("43"),
+        "run-b", Optional.of(PublishedTablesFixture.MANIFEST)));
+    assertThat(again.provinces()).extracting(ExportSummary.ProvinceExport::provinceCode).containsExactly("43");
+    assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("运行编号：run-b").doesNotContain("run-a");
+    try (Stream<Path> entries = Files.list(ExportTestSupport.exportFolder(root, "43").getParent())) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("43");
+    }
+    try (Stream<Path> files = Files.list(ExportTestSupport.exportFolder(root, "43"))) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("县区对比表.csv", "县区对比表.xlsx", "report.html");
+    }
+  }
+
+  @Test
+  void anAbandonedStagingFolderLeavesThePublishedExportUntouched() throws IOException {
+    Configuration conf = new Configuration();
+    ExportFolder first = ExportFolder.stage(conf, work.toString(), PublishedTablesFixture.PERIOD, "43");
+    try (OutputStream out = first.create("a.txt")) {
+      out.write("old".getBytes(StandardCharsets.UTF_8));
+    }
+    first.publish();
+    ExportFolder second = ExportFolder.stage(conf, work.toString(), PublishedTablesFixture.PERIOD, "43");
+    try (OutputStream out = second.create("a.txt")) {
+      out.write("half".getBytes(StandardCharsets.UTF_8));
+    }
+    second.abandon();
+    Path period = work.resolve("exports").resolve("period=2024-06");
+    assertThat(Files.readString(period.resolve("43").resolve("a.txt"))).isEqualTo("old");
+    try (Stream<Path> entries = Files.list(period)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("43");
+    }
+  }
+
+  @Test
+  void tablesThatAreNotPublishedStopTheExportWithExitCode4() {
+    JobFailure failure = catchThrowableOfType(JobFailure.class, () -> Exporter.run(SharedSpark.get(),
+        ExportTestSupport.request(work, Optional.empty(), "run-x", Optional.empty())));
+    assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT);
+    assertThat(failure.getMessage()).contains("is not published for period 2024-06");
+    assertThat(failure.whatToDo()).contains("nightly --period 2024-06");
+    assertThat(work.resolve("exports")).doesNotExist();
+  }
+
+  @Test
+  void aPartitionWithoutItsSuccessMarkerIsNotExported() throws IOException {
+    Path root = copyOf(tables);
+    Files.delete(MetricTables.partition(root.toString(), UnitLevel.COUNTY, PublishedTablesFixture.PERIOD)
+        .toUri().getPath().transform(Path::of).resolve("_SUCCESS"));
+    JobFailure failure = catchThrowableOfType(JobFailure.class, () -> Exporter.run(SharedSpark.get(),
+        ExportTestSupport.request(root, Optional.empty(), "run-x", Optional.empty())));
+    assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT);
+    assertThat(failure.getMessage()).contains("county_metrics", "_SUCCESS");
+  }
+
+  @Test
+  void aProvinceWithoutRowsIsAnInputError() {
+    JobFailure failure = catchThrowableOfType(JobFailure.class, () -> Exporter.run(SharedSpark.get(),
+        ExportTestSupport.request(tables, Optional.of("11"), "run-x", Optional.empty())));
+    assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT);
+    assertThat(failure.getMessage()).contains("no rows for province 11");
+  }
+
+  @Test
+  void withoutTheManifestTheDataQualityPartsSayWhy() throws IOException {
+    Path root = copyOf(tables);
+    Exporter.run(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("62"), "run-c",
+        Optional.of("_runs/run-c/manifest.json")));
+    Path folder = ExportTestSupport.exportFolder(root, "62");
+    assertThat(Files.readString(folder.resolve("report.html"), StandardCharsets.UTF_8))
+        .contains("无法列出本次运行的数据质量统计：未找到运行清单", "_runs/run-c/manifest.json");
+    try (ReadableWorkbook workbook = new ReadableWorkbook(folder.resolve("县区对比表.xlsx").toFile())) {
+      List<org.dhatim.fastexcel.reader.Row> rows = workbook.findSheet("数据质量").orElseThrow().read();
+      assertThat(rows.get(1).getCellText(0)).contains("未找到运行清单");
+    }
+  }
+
+  private Path copyOf(Path source) throws IOException {
+    Path target = Files.createTempDirectory(work, "root");
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : paths.sorted(Comparator.naturalOrder()).toList()) {
+        Path copy = target.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else if (!path.toString().contains("/exports/")) {
+          Files.copy(path, copy);
+        }
+      }
+    }
+    return target;
+  }
+}
