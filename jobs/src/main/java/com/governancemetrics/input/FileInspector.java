@@ -64,7 +64,7 @@ public final class FileInspector {
           skipped.put(footer.file().path(), footer.problem());
           continue;
         }
-        throw JobFailure.input(dataset.folder() + ": file " + footer.file().path()
+        throw JobFailure.input(dataset.folder() + ": " + footer.file().path()
                 + " cannot be read: " + footer.problem(),
             "Replace the file with a good export, remove it, or rerun with --skip-corrupt-files to"
                 + " skip it (it is then listed in the manifest).");
@@ -110,7 +110,8 @@ public final class FileInspector {
       return new Footer(file, schema, reader.getRecordCount(), null);
     } catch (IOException | RuntimeException e) {
       // Not Parquet, a bad magic number, a truncated footer, a permission problem: the file is unusable.
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String why = e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage().replace(file.path(), "the file");
       return new Footer(file, null, 0, "not a readable Parquet file (" + oneLine(why) + ")");
     }
   }
@@ -119,8 +120,16 @@ public final class FileInspector {
       ParquetToSparkSchemaConverter converter) {
     InputFile file = footer.file();
     Map<String, Type> byName = new LinkedHashMap<>();
+    Map<String, String> byLowerName = new LinkedHashMap<>();
     for (Type field : footer.schema().getFields()) {
-      byName.putIfAbsent(field.getName(), field);
+      // Spark resolves Parquet columns ignoring case: two such columns cannot be read apart.
+      String other = byLowerName.put(field.getName().toLowerCase(Locale.ROOT), field.getName());
+      if (other != null) {
+        throw JobFailure.input(dataset.folder() + ": " + file.path() + " has two columns whose"
+                + " names differ only in case: '" + other + "' and '" + field.getName() + "'",
+            "Re-export the file with one of the two columns renamed or removed.");
+      }
+      byName.put(field.getName(), field);
     }
     Optional<String> partitionColumn = dataset.partitionColumn();
     List<StructField> contract = new ArrayList<>();
@@ -131,24 +140,24 @@ public final class FileInspector {
       boolean isPartition = partitionColumn.isPresent() && partitionColumn.get().equals(spec.name());
       if (field == null) {
         if (isPartition && file.partitionValue(spec.name()).isEmpty()) {
-          throw JobFailure.input(dataset.folder() + ": file " + file.path() + " has no column "
+          throw JobFailure.input(dataset.folder() + ": " + file.path() + " has no column "
                   + spec.name() + " and is not in a " + spec.name() + "= folder, so its rows have no "
                   + spec.name() + hint(spec.name(), byName.keySet()),
               "Put the file in a " + spec.name() + "=" + example(spec.kind()) + " folder, or export"
                   + " it with a " + spec.name() + " column.");
         }
         if (spec.required() && !isPartition) {
-          throw JobFailure.input(dataset.folder() + ": file " + file.path()
+          throw JobFailure.input(dataset.folder() + ": " + file.path()
                   + " lacks the required column " + spec.name() + " (expected "
                   + ColumnTypes.expected(spec.kind()) + ")" + hint(spec.name(), byName.keySet()),
-              "Re-export the file with every column of SPEC §1 for " + dataset.folder()
-                  + ", named exactly as there.");
+              "Re-export the file with the required columns of " + dataset.folder() + " ("
+                  + requiredColumns(dataset) + "), named exactly so.");
         }
         continue;
       }
       StructField converted = convert(converter, field);
       if (converted == null || !ColumnTypes.accepts(spec.kind(), converted.dataType())) {
-        throw JobFailure.input(dataset.folder() + ": file " + file.path() + ": column "
+        throw JobFailure.input(dataset.folder() + ": " + file.path() + ": column "
                 + spec.name() + " is stored as " + describe(field) + ", expected "
                 + ColumnTypes.expected(spec.kind()),
             "Re-export the file with " + spec.name() + " as " + ColumnTypes.expected(spec.kind())
@@ -199,6 +208,11 @@ public final class FileInspector {
       }
     }
     return "; the file's columns are " + present;
+  }
+
+  private static String requiredColumns(InputDataset dataset) {
+    return String.join(", ", dataset.columns().stream().filter(ColumnSpec::required)
+        .map(ColumnSpec::name).toList());
   }
 
   private static String example(ColumnKind kind) {

@@ -19,7 +19,7 @@ public record ReadScope(List<Period> runPeriods) {
     if (runPeriods == null || runPeriods.isEmpty()) {
       throw new IllegalArgumentException("a read scope needs at least one run period");
     }
-    if (runPeriods.contains(null)) {
+    if (runPeriods.stream().anyMatch(java.util.Objects::isNull)) {
       throw new IllegalArgumentException("a run period is null: " + runPeriods);
     }
     runPeriods = List.copyOf(new TreeSet<>(runPeriods));

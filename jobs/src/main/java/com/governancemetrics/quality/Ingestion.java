@@ -150,7 +150,7 @@ public final class Ingestion {
         .toList();
     if (dataset == InputDataset.RECTIFICATION_CASES) {
       if (files.layouts().isEmpty()) {
-        throw noData(request, dataset, "any file", files, List.of());
+        throw noData(request, dataset, "any file", "", files, List.of());
       }
       return;
     }
@@ -162,7 +162,8 @@ public final class Ingestion {
       for (int y : request.scope().runYears()) {
         boolean any = withRows.stream().anyMatch(l -> folderYear(l.file()).filter(v -> v <= y).isPresent());
         if (!any) {
-          throw noData(request, dataset, "a year at or before " + y, files, List.of());
+          throw noData(request, dataset, "a year at or before " + y, "year=" + y, files,
+              List.of());
         }
       }
       return;
@@ -170,7 +171,7 @@ public final class Ingestion {
     for (Period p : request.scope().runPeriods()) {
       boolean any = withRows.stream().anyMatch(l -> folderPeriod(l.file()).filter(p::equals).isPresent());
       if (!any) {
-        throw noData(request, dataset, "period " + p, files, List.of());
+        throw noData(request, dataset, "period " + p, "period=" + p, files, List.of());
       }
     }
   }
@@ -302,7 +303,7 @@ public final class Ingestion {
     SortedSet<String> present = tally.readPartitionValues();
     for (Period p : request.scope().runPeriods()) {
       if (!present.contains(p.toString())) {
-        throw noData(request, dataset, "period " + p, files, present);
+        throw noData(request, dataset, "period " + p, "period=" + p, files, present);
       }
     }
   }
@@ -313,7 +314,8 @@ public final class Ingestion {
     for (int y : request.scope().runYears()) {
       boolean any = present.stream().anyMatch(v -> Integer.parseInt(v) <= y);
       if (!any) {
-        throw noData(request, dataset, "a year at or before " + y, files, present);
+        throw noData(request, dataset, "a year at or before " + y, "year=" + y, files,
+            present);
       }
     }
   }
@@ -351,8 +353,13 @@ public final class Ingestion {
         incomeYearUsed, frame);
   }
 
+  /**
+   * The fault for missing data, saying what exists.
+   *
+   * @param deliver the folder that would fix it, e.g. period=2024-06
+   */
   private static JobFailure noData(IngestionRequest request, InputDataset dataset, String what,
-      Files files, Collection<String> seenInRows) {
+      String deliver, Files files, Collection<String> seenInRows) {
     String folder = DatasetListing.datasetFolder(request.inputRoot(), dataset).toString();
     StringBuilder message = new StringBuilder(dataset.folder() + ": no data for " + what
         + ", which the run needs, under " + folder + ".");
@@ -386,10 +393,8 @@ public final class Ingestion {
         message.append(' ').append(files.skipped().size()).append(" corrupt file(s) skipped.");
       }
     }
-    String example = dataset == InputDataset.COLLECTIVE_INCOME ? "year=YYYY" : "period=YYYY-MM";
     return JobFailure.input(message.toString(), column.isPresent()
-        ? "Deliver " + dataset.folder() + "/" + example + "/ for what the run needs, or run for a"
-            + " period that has data."
+        ? "Deliver " + dataset.folder() + "/" + deliver + "/, or run for a period that has data."
         : "Deliver the " + dataset.folder() + "/ files under the input root.");
   }
 
