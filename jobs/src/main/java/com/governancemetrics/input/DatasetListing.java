@@ -45,7 +45,8 @@ public final class DatasetListing {
       }
       if (!root.isDirectory()) {
         throw JobFailure.input(dataset.folder() + ": " + folder + " is a file, not a folder",
-            "Put the dataset's Parquet files in a folder " + dataset.folder() + "/ under the input root.");
+            "Put the dataset's Parquet files in a folder " + dataset.folder()
+                + "/ under the input root.");
       }
       List<InputFile> files = new ArrayList<>();
       collect(fs, root.getPath(), "", new LinkedHashMap<>(), files);

@@ -61,8 +61,8 @@ public final class NormalizedReader {
     for (Map.Entry<GroupKey, List<FileLayout>> group : groups.entrySet()) {
       String[] paths = group.getValue().stream().map(f -> f.file().path()).toArray(String[]::new);
       Dataset<Row> raw = spark.read().schema(group.getKey().schema()).parquet(paths);
-      Dataset<Row> normalized =
-          raw.select(columns(dataset, group.getValue().get(0), group.getKey().folderValue()));
+      Dataset<Row> normalized = raw.select(columns(dataset, group.getValue().get(0),
+          group.getKey().folderValue(), raw.metadataColumn("_metadata")));
       result = result == null ? normalized : result.union(normalized);
     }
     if (result == null) {
@@ -72,7 +72,8 @@ public final class NormalizedReader {
   }
 
   /** The normalized columns of one group of files sharing a layout and a partition folder. */
-  private static Column[] columns(InputDataset dataset, FileLayout layout, String folderValue) {
+  private static Column[] columns(InputDataset dataset, FileLayout layout, String folderValue,
+      Column metadata) {
     List<Column> raw = new ArrayList<>();
     List<Column> typed = new ArrayList<>();
     String partitionColumn = dataset.partitionColumn().orElse(null);
@@ -103,7 +104,7 @@ public final class NormalizedReader {
       all.add(folder.as(NormalizedColumns.FOLDER_VALUE));
     }
     all.add(extraColumns(layout).as(NormalizedColumns.EXTRA_COLUMNS));
-    all.add(sourceFile().as(NormalizedColumns.SOURCE_FILE));
+    all.add(sourceFile(metadata).as(NormalizedColumns.SOURCE_FILE));
     return all.toArray(new Column[0]);
   }
 
@@ -184,10 +185,11 @@ public final class NormalizedReader {
 
   /**
    * The file of the row, named as the listing names it: Spark's {@code _metadata.file_path} is
-   * URL-encoded (a space is %20); decode it, keeping a literal '+' a '+'.
+   * URL-encoded (a space is %20); decode it, keeping a literal '+' a '+'. The metadata column is taken
+   * from the scan itself, so a data column named _metadata cannot hide it.
    */
-  private static Column sourceFile() {
-    Column encoded = functions.col("_metadata.file_path");
+  private static Column sourceFile(Column metadata) {
+    Column encoded = metadata.getField("file_path");
     return functions.url_decode(functions.replace(encoded, lit("+"), lit("%2B")));
   }
 }

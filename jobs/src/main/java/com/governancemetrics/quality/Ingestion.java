@@ -53,7 +53,8 @@ public final class Ingestion {
     // Every dataset's files are checked before any is read: a fault anywhere stops the run early.
     Map<InputDataset, Files> checked = new EnumMap<>(InputDataset.class);
     for (InputDataset dataset : InputDataset.facts()) {
-      checked.put(dataset, check(spark, request, dataset, initialSelection(spark, request, dataset)));
+      checked.put(dataset,
+          check(spark, request, dataset, initialSelection(spark, request, dataset)));
     }
     Map<InputDataset, IngestedDataset> result = new EnumMap<>(InputDataset.class);
     try {
@@ -93,9 +94,9 @@ public final class Ingestion {
     SortedSet<Integer> folderYears = validFolderYears(listed);
     TreeSet<Integer> initialYears = new TreeSet<>();
     for (int y : scope.incomeEvaluationYears()) {
-      Integer latest = folderYears.headSet(y + 1).isEmpty() ? null : folderYears.headSet(y + 1).last();
-      if (latest != null) {
-        initialYears.add(latest);
+      SortedSet<Integer> upToY = folderYears.headSet(y + 1);
+      if (!upToY.isEmpty()) {
+        initialYears.add(upToY.last());
       }
     }
     for (InputFile f : listed) {
@@ -130,7 +131,8 @@ public final class Ingestion {
   private static void inspect(SparkSession spark, IngestionRequest request, InputDataset dataset,
       Files files, List<InputFile> toInspect) {
     List<InputFile> fresh = toInspect.stream()
-        .filter(f -> !files.layouts().containsKey(f.path()) && !files.skipped().containsKey(f.path()))
+        .filter(f -> !files.layouts().containsKey(f.path()))
+        .filter(f -> !files.skipped().containsKey(f.path()))
         .toList();
     FileInspector.Inspection inspection = FileInspector.inspect(
         spark.sparkContext().hadoopConfiguration(), dataset, fresh, request.skipCorruptFiles());
@@ -160,7 +162,8 @@ public final class Ingestion {
     }
     if (dataset == InputDataset.COLLECTIVE_INCOME) {
       for (int y : request.scope().runYears()) {
-        boolean any = withRows.stream().anyMatch(l -> folderYear(l.file()).filter(v -> v <= y).isPresent());
+        boolean any = withRows.stream()
+            .anyMatch(l -> folderYear(l.file()).filter(v -> v <= y).isPresent());
         if (!any) {
           throw noData(request, dataset, "a year at or before " + y, "year=" + y, files,
               List.of());
@@ -169,7 +172,8 @@ public final class Ingestion {
       return;
     }
     for (Period p : request.scope().runPeriods()) {
-      boolean any = withRows.stream().anyMatch(l -> folderPeriod(l.file()).filter(p::equals).isPresent());
+      boolean any = withRows.stream()
+          .anyMatch(l -> folderPeriod(l.file()).filter(p::equals).isPresent());
       if (!any) {
         throw noData(request, dataset, "period " + p, "period=" + p, files, List.of());
       }
@@ -211,7 +215,6 @@ public final class Ingestion {
       }
       if (more.isEmpty()) {
         requireRowsForRunYears(request, dataset, files, v.tally());
-        LOG.info("{}: year used per evaluation year {}", dataset, used);
         return result(dataset, files, v, used);
       }
       LOG.info("{}: no accepted row in the latest year folders read; reading year folder(s) {} too",
@@ -335,7 +338,8 @@ public final class Ingestion {
     quarantine.add(col(RowRules.REJECT_REASON));
     quarantine.add(col(NormalizedColumns.SOURCE_FILE));
     Dataset<Row> acceptedRows = frame
-        .filter(col(RowRules.REJECT_REASON).isNull().and(col(Duplicates.DUPLICATE_DROPPED).unary_$bang()))
+        .filter(col(RowRules.REJECT_REASON).isNull()
+            .and(col(Duplicates.DUPLICATE_DROPPED).unary_$bang()))
         .select(accepted.toArray(new Column[0]));
     Dataset<Row> quarantined = frame.filter(col(RowRules.REJECT_REASON).isNotNull())
         .select(quarantine.toArray(new Column[0]));
@@ -348,7 +352,9 @@ public final class Ingestion {
     LOG.info("{}: {} file(s) read, {} skipped; rows read {}, accepted {}, quarantined {} {}, "
             + "duplicates dropped {}{}", dataset, read.size(), skipped.size(), counts.rowsRead(),
         counts.rowsAccepted(), counts.rowsQuarantined(), counts.quarantinedByReason(),
-        counts.duplicatesDropped(), extras.isEmpty() ? "" : "; extra columns ignored " + extras);
+        counts.duplicatesDropped(),
+        (extras.isEmpty() ? "" : "; extra columns ignored " + extras)
+            + (incomeYearUsed.isEmpty() ? "" : "; year used per evaluation year " + incomeYearUsed));
     return new IngestedDataset(dataset, acceptedRows, quarantined, counts, read, skipped, extras,
         incomeYearUsed, frame);
   }
@@ -379,7 +385,8 @@ public final class Ingestion {
           notValid.add(column.get() + "=" + value.get());
         }
       }
-      message.append(dataset == InputDataset.COLLECTIVE_INCOME ? " Years present: " : " Periods present: ")
+      message.append(dataset == InputDataset.COLLECTIVE_INCOME ? " Years present: "
+              : " Periods present: ")
           .append(present.isEmpty() ? "none" : ranges(present, dataset)).append('.');
       if (!notValid.isEmpty()) {
         message.append(" Folders whose name is not a valid ").append(column.get()).append(": ")

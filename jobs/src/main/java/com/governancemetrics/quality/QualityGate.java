@@ -16,7 +16,8 @@ public final class QualityGate {
   /** One line per dataset over the tolerance, with its share; empty when the gate passes. */
   public static List<String> breaches(IngestionResult result, double tolerance) {
     if (!(tolerance >= 0 && tolerance <= 1)) {
-      throw new IllegalArgumentException("a quarantine tolerance is a share in [0, 1], not " + tolerance);
+      throw new IllegalArgumentException(
+          "a quarantine tolerance is a share in [0, 1], not " + tolerance);
     }
     List<String> breaches = new ArrayList<>();
     for (IngestedDataset d : result.datasets().values()) {

@@ -48,7 +48,8 @@ class DatasetListingTest {
     assertThat(files).extracting(InputFile::partitionValues).containsExactly(
         Map.of(), Map.of("period", "2024-04"), Map.of("period", "2024/06"),
         Map.of("period", "2024-06"), Map.of("period", "2024-06", "province", "43"));
-    assertThat(files.get(3).path()).isEqualTo("file:" + root.resolve("grid_coverage/period=2024-06/b.parquet"));
+    assertThat(files.get(3).path())
+        .isEqualTo("file:" + root.resolve("grid_coverage/period=2024-06/b.parquet"));
   }
 
   @Test

@@ -116,8 +116,11 @@ class RowRulesTest {
   @Test
   void quarantineKeepsEveryColumnAsItCame() {
     IngestFixtures fx = new IngestFixtures(root);
-    String file = fx.write("grid_coverage/period=2024-06", GRID + ", tag string, note string",
-        new Object[] {"430102002", 1000L, 1001L, 2, 10, 80, 30, 12, 11, "x", null});
+    // Extra columns with awkward names: a dot, and names the quarantine itself uses.
+    String file = fx.write("grid_coverage/period=2024-06",
+        GRID + ", tag string, note string, `a.b` int, source_file string, _metadata string",
+        new Object[] {"430102002", 1000L, 1001L, 2, 10, 80, 30, 12, 11, "x", null, 7, "mine",
+            "m"});
     IngestedDataset d = fx.ingest(InputDataset.GRID_COVERAGE, "2024-06");
 
     Row q = d.quarantine().collectAsList().get(0);
@@ -130,9 +133,10 @@ class RowRulesTest {
     assertThat(q.<String>getAs("reject_reason")).isEqualTo("part_exceeds_whole");
     assertThat(q.<String>getAs("source_file")).isEqualTo(file);
     assertThat(q.getJavaMap(q.fieldIndex("extra_columns")))
-        .containsEntry("tag", "x").containsEntry("note", null).hasSize(2);
+        .containsEntry("tag", "x").containsEntry("note", null).containsEntry("a.b", "7")
+        .containsEntry("source_file", "mine").containsEntry("_metadata", "m").hasSize(5);
     assertThat(d.filesRead()).containsExactly(file);
-    assertThat(d.extraColumns()).containsExactly("note", "tag");
+    assertThat(d.extraColumns()).containsExactly("_metadata", "a.b", "note", "source_file", "tag");
   }
 
   @Test
