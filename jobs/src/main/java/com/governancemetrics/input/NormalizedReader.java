@@ -47,6 +47,7 @@ public final class NormalizedReader {
 
   private NormalizedReader() {}
 
+  /** Files read together: the same read schema under the same partition folder value. */
   private record GroupKey(StructType schema, String folderValue) {}
 
   /** Reads the files into the dataset's normalized frame (no Spark action). */

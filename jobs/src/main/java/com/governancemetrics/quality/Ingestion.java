@@ -11,6 +11,7 @@ import com.governancemetrics.input.InputFile;
 import com.governancemetrics.input.NormalizedColumns;
 import com.governancemetrics.input.NormalizedReader;
 import com.governancemetrics.input.ReadScope;
+import com.governancemetrics.jobs.ExitCode;
 import com.governancemetrics.jobs.JobFailure;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.spark.SparkSessions;
@@ -25,6 +26,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -124,6 +127,8 @@ public final class Ingestion {
       Selection selection) {
     Files files = new Files(selection.listed(), new LinkedHashMap<>(), new LinkedHashMap<>());
     inspect(spark, request, dataset, files, selection.selected());
+    LOG.info("{}: {} file(s) listed, {} checked for the run, {} corrupt skipped", dataset,
+        selection.listed().size(), files.layouts().size(), files.skipped().size());
     requireFiles(request, dataset, files);
     return files;
   }
@@ -233,7 +238,8 @@ public final class Ingestion {
       InputDataset dataset, Files files) {
     List<FileLayout> layouts = new ArrayList<>(files.layouts().values());
     Dataset<Row> normalized = NormalizedReader.read(spark, dataset, layouts);
-    Dataset<Row> checked = RowRules.apply(normalized, dataset, request.settings(), request.registry());
+    Dataset<Row> checked =
+        RowRules.apply(normalized, dataset, request.settings(), request.registry());
     Dataset<Row> validated = Duplicates.resolve(checked, dataset)
         .persist(StorageLevel.MEMORY_AND_DISK());
     Column partitionValue = dataset.partitionColumn()
@@ -241,13 +247,42 @@ public final class Ingestion {
         .orElse(lit(null).cast(DataTypes.StringType));
     SparkSessions.describe(spark, "ingest " + dataset + ": validate and count " + layouts.size()
         + " file(s)");
-    List<Row> rows = validated
-        .groupBy(col(RowRules.REJECT_REASON), col(Duplicates.DUPLICATE_DROPPED),
-            partitionValue.as(PARTITION_VALUE))
-        .count()
-        .collectAsList();
+    List<Row> rows;
+    try {
+      rows = validated
+          .groupBy(col(RowRules.REJECT_REASON), col(Duplicates.DUPLICATE_DROPPED),
+              partitionValue.as(PARTITION_VALUE))
+          .count()
+          .collectAsList();
+    } catch (Exception e) { // SparkException is checked, yet Scala code throws it from here
+      validated.unpersist(false);
+      throw readFailure(dataset, e);
+    }
     return new Validated(validated, Tally.of(rows));
   }
+
+  /**
+   * A file whose footer was fine but whose data is corrupt fails inside Spark (FAILED_READ_FILE,
+   * naming the file): an input fault too. It is not skipped even with --skip-corrupt-files, since
+   * rows read before the damage could not be told from rows lost after it.
+   */
+  private static RuntimeException readFailure(InputDataset dataset, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains("FAILED_READ_FILE")) {
+        Matcher file = Pattern.compile("reading file (\\S+?)\\.?\\s").matcher(message + " ");
+        Throwable root = t;
+        while (root.getCause() != null) {
+          root = root.getCause();
+        }
+        return new JobFailure(ExitCode.INPUT, dataset.folder() + ": "
+            + (file.find() ? file.group(1) : "a file") + " cannot be read: its data is damaged ("
+            + root.getMessage() + ")", "Replace the file with a good export, or remove it.", e);
+      }
+    }
+    return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+  }
+
 
   /** The one aggregation of a validated frame: rows per (reason, dropped, partition value). */
   private record Tally(List<Row> rows) {

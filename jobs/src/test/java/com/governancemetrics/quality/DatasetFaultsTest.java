@@ -155,6 +155,21 @@ class DatasetFaultsTest {
   }
 
   @Test
+  void aFileWithAGoodFooterButDamagedData() throws IOException {
+    IngestFixtures fx = new IngestFixtures(root);
+    String file = fx.write("grid_coverage/period=2024-06", GRID, grid(T1), grid(T3));
+    Path path = Path.of(file.substring("file:".length()));
+    byte[] bytes = Files.readAllBytes(path);
+    // The data pages start right after the 4-byte magic; the footer at the end stays intact.
+    for (int i = 4; i < Math.min(bytes.length / 2, 200); i++) {
+      bytes[i] = (byte) 0xFF;
+    }
+    Files.write(path, bytes);
+    assertInputFault(ingest(fx, InputDataset.GRID_COVERAGE, "2024-06"),
+        "grid_coverage", "cannot be read", file.substring("file:".length()));
+  }
+
+  @Test
   void corruptFilesAreSkippedAndListedWhenTheRunIsToldTo() throws IOException {
     IngestFixtures fx = new IngestFixtures(root);
     String good = fx.write("grid_coverage/period=2024-06", GRID, grid(T1), grid(T3));
