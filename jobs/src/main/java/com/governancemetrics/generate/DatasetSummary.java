@@ -1,5 +1,7 @@
 package com.governancemetrics.generate;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,17 @@ public record DatasetSummary(String dataset, long rows, long files, Map<String, 
     long duplicatesPlanted) {
 
   public DatasetSummary {
-    faultsByReason = Map.copyOf(faultsByReason);
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    for (Reason reason : Reason.rejectReasons()) {
+      Long n = faultsByReason.get(reason.code());
+      if (n != null) {
+        ordered.put(reason.code(), n);
+      }
+    }
+    if (ordered.size() != faultsByReason.size()) {
+      throw new IllegalArgumentException("not reject reasons of SPEC §1: " + faultsByReason.keySet());
+    }
+    faultsByReason = Collections.unmodifiableMap(ordered);
   }
 
   public long faultsPlanted() {

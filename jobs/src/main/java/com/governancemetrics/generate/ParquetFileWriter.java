@@ -149,6 +149,7 @@ public final class ParquetFileWriter {
     return Types.optional(PrimitiveTypeName.BOOLEAN).named(name);
   }
 
+  /** The ParquetWriter builder for Object[] rows of one schema. */
   private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
     private final MessageType schema;
 
