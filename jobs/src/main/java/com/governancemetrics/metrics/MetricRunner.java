@@ -72,6 +72,8 @@ public final class MetricRunner {
       aggregates.addAll(m.kind().aggregates(prefix(i), m.window(), ctx));
     }
     aggregates.add(presentAggregate(dataset).as("present"));
+    aggregates.add(lit(3).minus(grouping(col("township"))).minus(grouping(col("county")))
+        .minus(grouping(col("city"))).as("level"));
 
     List<Column> keys = List.of(col(KEY), col("province"), col("city"), col("county"),
         col("township"));
@@ -80,8 +82,6 @@ public final class MetricRunner {
     Dataset<Row> aggregated = rows
         .groupingSets(seq(sets.stream().map(MetricRunner::seq).toList()), keys.toArray(Column[]::new))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-        .withColumn("level", lit(3).minus(grouping(col("township"))).minus(grouping(col("county")))
-            .minus(grouping(col("city"))))
         .withColumn("unit_code",
             coalesce(col("township"), col("county"), col("city"), col("province")));
 
