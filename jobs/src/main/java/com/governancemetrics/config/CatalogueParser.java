@@ -118,17 +118,23 @@ final class CatalogueParser {
       throw m.child("kind").error(where + "unknown kind '" + kindName + "'; known kinds: "
           + KIND_KEYS.keySet());
     }
+    String datasetName = required(m, "dataset", where);
+    InputDataset dataset = InputDataset.facts().stream()
+        .filter(d -> d.folder().equals(datasetName)).findFirst()
+        .orElseThrow(() -> m.child("dataset").error(where + "unknown dataset '" + datasetName
+            + "'; known: " + InputDataset.facts().stream().map(InputDataset::folder).toList()));
+    boolean cases = dataset == InputDataset.RECTIFICATION_CASES;
+    if (kindName.startsWith("case_") != cases) {
+      throw m.child("kind").error(where + "kind " + kindName + (cases
+          ? " does not apply to rectification_cases; use case_count or case_ratio"
+          : " applies only to rectification_cases"));
+    }
     for (String key : m.entries().keySet()) {
       if (!COMMON_KEYS.contains(key) && !kindKeys.contains(key)) {
         throw m.child(key).error(where + "unknown key '" + key + "' for kind " + kindName
             + "; allowed: " + new TreeSet<>(union(COMMON_KEYS, kindKeys)));
       }
     }
-    String datasetName = required(m, "dataset", where);
-    InputDataset dataset = InputDataset.facts().stream()
-        .filter(d -> d.folder().equals(datasetName)).findFirst()
-        .orElseThrow(() -> m.child("dataset").error(where + "unknown dataset '" + datasetName
-            + "'; known: " + InputDataset.facts().stream().map(InputDataset::folder).toList()));
     String windowName = required(m, "window", where);
     MetricWindow window = MetricWindow.fromConfig(windowName).orElseThrow(() ->
         m.child("window").error(where + "unknown window '" + windowName + "'; known: "
@@ -150,12 +156,6 @@ final class CatalogueParser {
 
   private static MetricKind kind(YamlNode m, String kindName, InputDataset dataset,
       JobSettings settings, Map<String, BigDecimal> thresholds, String where) {
-    boolean cases = dataset == InputDataset.RECTIFICATION_CASES;
-    if (kindName.startsWith("case_") != cases) {
-      throw m.child("kind").error(where + "kind " + kindName + (cases
-          ? " does not apply to rectification_cases; use case_count or case_ratio"
-          : " applies only to rectification_cases"));
-    }
     return switch (kindName) {
       case "ratio" -> new MetricKind.Ratio(
           numericColumn(m.child("numerator"), dataset, where),

@@ -22,14 +22,14 @@ import org.apache.spark.sql.SparkSession;
  * Tiny accepted-row fixtures in exactly {@link InputDataset#acceptedSchema()}, written as Parquet
  * under a test's temporary folder and read back, plus a small registry with real-looking codes.
  */
-final class Fixtures {
+public final class Fixtures {
 
-  final SparkSession spark = SharedSpark.get();
+  public final SparkSession spark = SharedSpark.get();
   private final Path dir;
   private final Map<InputDataset, List<Row>> rows = new EnumMap<>(InputDataset.class);
   private final List<Row> registry = new ArrayList<>();
 
-  Fixtures(Path dir) {
+  public Fixtures(Path dir) {
     this.dir = dir;
     for (InputDataset d : InputDataset.facts()) {
       rows.put(d, new ArrayList<>());
@@ -39,7 +39,7 @@ final class Fixtures {
   /** Province 33 浙江省: city 3301 杭州市 (counties 330101 with two townships, 330102 with one),
    * city 3302 宁波市 (county 330201, one township); province 34 安徽省 (3401/340101, one township);
    * province 35 福建省 (one township, never with data). */
-  static Fixtures standard(Path dir) {
+  public static Fixtures standard(Path dir) {
     Fixtures f = new Fixtures(dir);
     f.township("330101001", "甲街道", "330101", "上城区", "3301", "杭州市", "33", "浙江省");
     f.township("330101002", "乙街道", "330101", "上城区", "3301", "杭州市", "33", "浙江省");
@@ -50,7 +50,7 @@ final class Fixtures {
     return f;
   }
 
-  Fixtures township(String code, String name, String county, String countyName, String city,
+  public Fixtures township(String code, String name, String county, String countyName, String city,
       String cityName, String province, String provinceName) {
     registry.add(RowFactory.create(code, name, "街道", county, countyName, city, cityName, province,
         provinceName));
@@ -58,7 +58,7 @@ final class Fixtures {
   }
 
   /** grid_coverage: households total/covered, neighbour leaders/party, grids total/with org. */
-  Fixtures grid(String township, String period, long householdsTotal, long householdsCovered,
+  public Fixtures grid(String township, String period, long householdsTotal, long householdsCovered,
       long neighbourLeaders, long party, long grids, long gridsWithOrg) {
     rows.get(InputDataset.GRID_COVERAGE).add(RowFactory.create(township, period, householdsTotal,
         householdsCovered, 1L, 2L, neighbourLeaders, party, grids, gridsWithOrg, "grid.parquet"));
@@ -66,7 +66,7 @@ final class Fixtures {
   }
 
   /** service_appeals: villages total/live, appeals received/resolved, disputes mediated/settled. */
-  Fixtures service(String township, String period, long villages, long live, long received,
+  public Fixtures service(String township, String period, long villages, long live, long received,
       long resolved, long mediated, long settled) {
     rows.get(InputDataset.SERVICE_APPEALS).add(RowFactory.create(township, period, villages, live,
         100L, received, resolved, mediated, settled, "service.parquet"));
@@ -74,7 +74,7 @@ final class Fixtures {
   }
 
   /** collective_income: one village (code = township + 3 digits), operating income in yuan. */
-  Fixtures income(String township, String villageSuffix, int year, String operatingYuan) {
+  public Fixtures income(String township, String villageSuffix, int year, String operatingYuan) {
     BigDecimal operating = new BigDecimal(operatingYuan).setScale(2);
     rows.get(InputDataset.COLLECTIVE_INCOME).add(RowFactory.create(township + villageSuffix,
         "村" + villageSuffix, township, year, "村", operating,
@@ -83,7 +83,7 @@ final class Fixtures {
   }
 
   /** rectification_cases: dates as yyyy-mm-dd, rectified may be null. */
-  Fixtures caseRow(String id, String township, String type, String identified, String deadline,
+  public Fixtures caseRow(String id, String township, String type, String identified, String deadline,
       String rectified) {
     rows.get(InputDataset.RECTIFICATION_CASES).add(RowFactory.create(id, township, null, type,
         Date.valueOf(identified), Date.valueOf(deadline),
@@ -92,7 +92,7 @@ final class Fixtures {
   }
 
   /** Each dataset written as Parquet and read back in the accepted schema. */
-  Map<InputDataset, Dataset<Row>> accepted() {
+  public Map<InputDataset, Dataset<Row>> accepted() {
     Map<InputDataset, Dataset<Row>> result = new HashMap<>();
     for (InputDataset d : InputDataset.facts()) {
       String path = dir.resolve("accepted").resolve(d.folder()).toString();
@@ -103,21 +103,21 @@ final class Fixtures {
     return result;
   }
 
-  Dataset<Row> registry() {
+  public Dataset<Row> registry() {
     return spark.createDataFrame(registry, TownshipRegistry.schema());
   }
 
-  MetricTables compute(GovernanceConfig config, String... periods) {
+  public MetricTables compute(GovernanceConfig config, String... periods) {
     return compute(config, Map.of(), periods);
   }
 
-  MetricTables compute(GovernanceConfig config, Map<Integer, Integer> yearUsed, String... periods) {
+  public MetricTables compute(GovernanceConfig config, Map<Integer, Integer> yearUsed, String... periods) {
     List<Period> ps = java.util.Arrays.stream(periods).map(Period::parse).toList();
     return MetricEngine.compute(spark, new MetricInputs(accepted(), registry(), ps, config, yearUsed));
   }
 
   /** Rows of a table keyed "period|unit_code|metric_id" (unit_code = the level's own code). */
-  static Map<String, Row> byKey(Dataset<Row> table, String unitColumn) {
+  public static Map<String, Row> byKey(Dataset<Row> table, String unitColumn) {
     Map<String, Row> result = new HashMap<>();
     for (Row r : table.collectAsList()) {
       String key = r.getAs("period") + "|" + r.getAs(unitColumn) + "|" + r.getAs("metric_id");
@@ -128,7 +128,7 @@ final class Fixtures {
     return result;
   }
 
-  static BigDecimal yuan(String v) {
+  public static BigDecimal yuan(String v) {
     return new BigDecimal(v);
   }
 }
