@@ -73,7 +73,7 @@ class RollupTest {
         // hollow_villages (lower): 001 none of 1, 002 one, 003 one, 004 two; others no rows.
         .income("330101001", "001", 2023, "10")
         .income("330101002", "001", 2023, "0")
-        .income("330101003", "001", 2023, "-5")
+        .income("330101003", "001", 2023, "0.00")
         .income("330101004", "001", 2023, "0")
         .income("330101004", "002", 2023, "0");
     MetricTables t = f.compute(GovernanceConfig.defaults(), "2024-06");
