@@ -104,11 +104,6 @@ class LauncherIT {
     assertThat(r.stderr()).contains("grid_coverage").contains("99.parquet").contains("What to do:");
     assertThat(out.resolve("quarantine")).doesNotExist();
 
-    Result skipped = launch(work, "validate", "--period", "2024-06", "--input", input.toString(),
-        "--output", out.toString(), "--skip-corrupt-files");
-    assertThat(skipped.exitCode()).as(skipped.all()).isZero();
-    assertThat(onlyManifest(out).path("datasets").path("grid_coverage").path("files_skipped")
-        .toString()).contains("99.parquet");
   }
 
   @Test
