@@ -47,9 +47,10 @@ public final class LevelTables {
    *
    * @param values long rows of {@link com.governancemetrics.metrics.MetricRunner#OUTPUT} for every
    *     dataset
+   * @param periodsDf {@link EvaluationPeriods#toDataFrame}: the requested periods and P-1, P-12
    */
   public static Dataset<Row> build(SparkSession spark, Dataset<Row> registry, Dataset<Row> values,
-      MetricCatalogue catalogue, EvaluationPeriods periods, Dataset<Row> periodsDf,
+      MetricCatalogue catalogue, Dataset<Row> periodsDf,
       double completenessMinimum) {
     // The windows below sort every (unit, metric, evaluated period): keep those rows narrow
     // (codes and numbers); names, labels and targets are joined to the requested rows at the end.
