@@ -23,7 +23,17 @@ public final class MetricEngine {
 
   private MetricEngine() {}
 
+  /** The four tables, lazy; each write of one of them evaluates the whole plan again. */
   public static MetricTables compute(SparkSession spark, MetricInputs inputs) {
+    return LevelTables.split(computeAllLevels(spark, inputs));
+  }
+
+  /**
+   * The rows of all four levels in one lazy Dataset, for a caller that writes all four tables and
+   * wants the inputs read once for all of them: persist it, {@link LevelTables#split} it, write the
+   * tables, unpersist it.
+   */
+  public static Dataset<Row> computeAllLevels(SparkSession spark, MetricInputs inputs) {
     MetricCatalogue catalogue = inputs.config().catalogue();
     if (catalogue.metrics().isEmpty()) {
       throw new IllegalArgumentException(inputs.config().source() + " defines no metric");
@@ -53,7 +63,7 @@ public final class MetricEngine {
     LOG.info("metrics: {} metrics of {} datasets for {} period(s) {} (evaluating {} with P-1, P-12)",
         catalogue.metrics().size(), values.size(), periods.requested().size(), periods.requested(),
         periods.all().size());
-    return LevelTables.build(spark, inputs.registry(), all, catalogue, periods, periodsDf,
+    return LevelTables.build(spark, inputs.registry(), all, catalogue, periodsDf,
         inputs.config().settings().completenessMinimum());
   }
 }

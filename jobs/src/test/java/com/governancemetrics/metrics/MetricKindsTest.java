@@ -187,6 +187,12 @@ class MetricKindsTest {
     assertThat(d(p, "numerator")).isNull();
     assertThat((String) p.getAs("data_period")).isEqualTo("2023");
     assertThat(d(p, "completeness")).isEqualTo(0.0);
+    // an all-null group: 34's only county has no value, so nobody is ranked there (0 ranked).
+    Row allNull = row(county, "340101", "median_operating_income");
+    assertThat(d(allNull, "value")).isNull();
+    assertThat((Object) allNull.getAs("rank_in_province")).isNull();
+    assertThat((Integer) allNull.getAs("ranked_in_province")).isEqualTo(0);
+    assertThat(d(allNull, "province_value")).isNull();
     // 33: townships with a village row in 2023: all 4 of 4.
     assertThat(d(row(province, "33", "income_ge_100k_share"), "completeness")).isEqualTo(1.0);
   }

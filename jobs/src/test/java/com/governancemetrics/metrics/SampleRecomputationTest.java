@@ -72,8 +72,9 @@ class SampleRecomputationTest {
     Dataset<Row> county = published("county_metrics");
     // every county of 湖南 and 甘肃 in the registry, for every metric
     assertThat(county.select("county_code").distinct().count()).isEqualTo(134 + 88);
-    IndependentRecomputationTest.assertAgreesWithRecomputation(county,
-        new IndependentRecomputationTest.Recomputation(spark, accepted, registry, config), config);
+    int compared = IndependentRecomputationTest.verifyCountyTable(spark, accepted, registry, config,
+        IndependentRecomputationTest.P, county);
+    assertThat(compared).isGreaterThan(10_000);
   }
 
   @Test

@@ -93,6 +93,39 @@ class SingleScanTest {
     }
   }
 
+  @Test
+  void computeRunsNoSparkJobItOnlyBuildsThePlan() throws InterruptedException {
+    Fixtures f = Fixtures.standard(dir).grid("330101001", "2024-06", 100, 90, 10, 5, 4, 4)
+        .income("330101001", "001", 2023, "120000");
+    Map<InputDataset, Dataset<Row>> accepted = f.accepted();
+    Dataset<Row> registry = f.registry();
+    java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch marker = new java.util.concurrent.CountDownLatch(1);
+    org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+        if ("marker".equals(start.properties().getProperty("spark.job.description"))) {
+          marker.countDown();
+        } else if (marker.getCount() > 0) {
+          jobs.incrementAndGet();
+        }
+      }
+    };
+    f.spark.sparkContext().addSparkListener(listener);
+    try {
+      MetricEngine.compute(f.spark, new MetricInputs(accepted, registry,
+          List.of(Period.parse("2024-06"), Period.parse("2024-07")), GovernanceConfig.defaults()));
+      // events arrive in order: once the marker job is seen, any job compute started was seen too
+      f.spark.sparkContext().setJobDescription("marker");
+      f.spark.range(1).count();
+      f.spark.sparkContext().setJobDescription(null);
+      assertThat(marker.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(jobs.get()).as("Spark jobs run by MetricEngine.compute").isZero();
+    } finally {
+      f.spark.sparkContext().removeSparkListener(listener);
+    }
+  }
+
   private static MetricDefinition extra(String id, InputDataset dataset, MetricWindow window,
       MetricKind kind) {
     return new MetricDefinition(id, "附加", "附加指标。", "测试", dataset, kind, window,
