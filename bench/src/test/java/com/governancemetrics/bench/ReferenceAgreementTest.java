@@ -47,8 +47,8 @@ class ReferenceAgreementTest {
   static void runBothReferences() throws Exception {
     SparkSession spark = BenchSpark.get();
     Path registry = BenchSpark.projectRoot().resolve("data/admin-divisions");
-    Path input = tmp.resolve("input");
-    inputs = TinyInputs.write(spark, input, registry);
+    inputs = TinyInputs.shared(spark, registry);
+    Path input = inputs.root;
     ReadPlan plan = ReadPlan.forNightly(input, TinyInputs.PERIOD);
 
     long duckRows = DuckDbCountyTable.run(plan, registry, tmp.resolve("duckdb"));

@@ -1,7 +1,6 @@
 package com.governancemetrics.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,8 +47,12 @@ final class TinyInputs {
   final List<Income> acceptedIncome = new ArrayList<>();
   final List<Case> acceptedCases = new ArrayList<>();
 
+  /** Rows written per folder (relative to the root), e.g. {@code grid_coverage/period=2024-03/64}. */
+  final java.util.Map<String, Integer> rowsWritten = new java.util.TreeMap<>();
+  final Path root;
+
   private final SparkSession spark;
-  private final Path root;
+  private static TinyInputs shared;
 
   private TinyInputs(SparkSession spark, Path root, List<String> townships) {
     this.spark = spark;
@@ -68,6 +71,24 @@ final class TinyInputs {
       throw new IllegalStateException("the registry lacks the 宁夏 townships the fixture uses: " + picked);
     }
     return picked;
+  }
+
+  /** One fixture per test JVM, written once into a temporary folder removed at exit. */
+  static synchronized TinyInputs shared(SparkSession spark, Path registry) throws IOException {
+    if (shared == null) {
+      Path dir = Files.createTempDirectory("bench-tiny-inputs");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
+      shared = write(spark, dir, registry);
+    }
+    return shared;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort at JVM exit
+    }
   }
 
   static TinyInputs write(SparkSession spark, Path root, Path registry) throws IOException {
@@ -263,6 +284,7 @@ final class TinyInputs {
 
   /** Writes rows as one Parquet file under {@code dir} (a folder of its own, part files inside). */
   private void write(List<Row> rows, StructType schema, String dir) {
+    rowsWritten.merge(dir, rows.size(), Integer::sum);
     spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
         .parquet(root.resolve(dir).toString());
   }
@@ -274,11 +296,5 @@ final class TinyInputs {
       result.computeIfAbsent(township.apply(r).substring(0, 6), k -> new ArrayList<>()).add(r);
     }
     return result;
-  }
-
-  static void requireDirectory(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new UncheckedIOException(new IOException("missing " + dir));
-    }
   }
 }
