@@ -1,6 +1,7 @@
 package com.governancemetrics.config;
 
 import com.governancemetrics.jobs.JobFailure;
+import com.governancemetrics.metrics.MetricCatalogue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +25,10 @@ public final class ConfigLoader {
 
   /** The configuration shipped in the jar: the defaults of SPEC §2. */
   public static final String BUNDLED_RESOURCE = "governance.yaml";
+  static final String BUNDLED_SOURCE = "governance.yaml (bundled defaults)";
 
-  static final Set<String> TOP_LEVEL_KEYS = Set.of("settings", "case_types", "metrics", "targets");
+  static final Set<String> TOP_LEVEL_KEYS =
+      Set.of("settings", "case_types", "thresholds", "metrics", "provinces");
   static final Set<String> SETTINGS_KEYS =
       Set.of("quarantine_tolerance", "completeness_minimum", "shuffle_partitions");
 
@@ -47,14 +50,24 @@ public final class ConfigLoader {
     return parse(location, bytes);
   }
 
-  public static GovernanceConfig bundled() {
+  private static GovernanceConfig bundledCache;
+
+  /** The bundled configuration (parsed once per JVM). */
+  public static synchronized GovernanceConfig bundled() {
+    if (bundledCache == null) {
+      bundledCache = readBundled();
+    }
+    return bundledCache;
+  }
+
+  private static GovernanceConfig readBundled() {
     try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the jar has no bundled " + BUNDLED_RESOURCE);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       in.transferTo(out);
-      return parse("governance.yaml (bundled defaults)", out.toByteArray());
+      return parse(BUNDLED_SOURCE, out.toByteArray());
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the bundled " + BUNDLED_RESOURCE, e);
     }
@@ -71,7 +84,9 @@ public final class ConfigLoader {
     YamlNode root = new YamlNode(source, "", document == null ? java.util.Map.of() : document);
     root.onlyKeys(TOP_LEVEL_KEYS);
     JobSettings settings = settings(root);
-    return new GovernanceConfig(source, sha256(bytes), settings);
+    MetricCatalogue catalogue = CatalogueParser.parse(root, settings,
+        BUNDLED_SOURCE.equals(source) ? null : () -> bundled().catalogue());
+    return new GovernanceConfig(source, sha256(bytes), settings, catalogue);
   }
 
   static JobSettings settings(YamlNode root) {

@@ -50,7 +50,9 @@ public final class YamlNode {
 
   /** Fails on any key outside {@code allowed}. */
   public YamlNode onlyKeys(Set<String> allowed) {
-    for (String key : map().keySet()) {
+    map();
+    for (Object raw : ((Map<?, ?>) value).keySet()) {
+      String key = String.valueOf(raw);
       if (!allowed.contains(key)) {
         throw child(key).error("unknown key '" + key + "'; allowed here: " + allowed);
       }
@@ -87,8 +89,11 @@ public final class YamlNode {
     if (value == null) {
       return entries;
     }
-    for (String key : map().keySet()) {
-      entries.put(key, child(key));
+    // Keys written as numbers (a province code 33 without quotes) are read as their text.
+    map();
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+      String key = String.valueOf(e.getKey());
+      entries.put(key, new YamlNode(file, path.isEmpty() ? key : path + "." + key, e.getValue()));
     }
     return entries;
   }
@@ -112,6 +117,22 @@ public final class YamlNode {
       return n.doubleValue();
     }
     throw error("expected a number, got " + describe(value));
+  }
+
+  /** The number exactly as written (100000, 0.95, 49999.99), for thresholds compared in decimal. */
+  public java.math.BigDecimal decimal() {
+    if (value instanceof Number n) {
+      try {
+        return new java.math.BigDecimal(n.toString());
+      } catch (NumberFormatException e) {
+        throw error("expected a finite number, got " + describe(value));
+      }
+    }
+    throw error("expected a number, got " + describe(value));
+  }
+
+  public boolean isMap() {
+    return value instanceof Map;
   }
 
   public Optional<Double> optionalNumber() {

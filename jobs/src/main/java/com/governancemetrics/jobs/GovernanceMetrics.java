@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Provincial comparison tables of 党建引领基层治理 metrics from township-level Parquet datasets.",
     subcommands = {
+        ValidateCommand.class,
+        GenerateCommand.class,
+        RegistryCommand.class,
         CommandLine.HelpCommand.class
     },
     footer = {
@@ -31,7 +34,7 @@ public final class GovernanceMetrics implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: nightly, backfill, validate, generate or registry");
+        "a subcommand is required: nightly, backfill, validate, generate, registry or export");
   }
 
   public static void main(String[] args) {

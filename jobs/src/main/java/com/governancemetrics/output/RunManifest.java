@@ -108,6 +108,49 @@ public final class RunManifest {
     return new Path(outputRoot, "_runs/" + runId + "/manifest.json");
   }
 
+  /** A run that published a period: its id and manifest path. */
+  public record Published(String runId, String manifestPath) {}
+
+  /**
+   * The latest succeeded nightly or backfill run under {@code outputRoot/_runs} whose periods include
+   * {@code period} (run ids sort by start time).
+   */
+  public static java.util.Optional<Published> latestPublishing(Configuration conf, String outputRoot,
+      com.governancemetrics.periods.Period period) {
+    Path runs = new Path(outputRoot, "_runs");
+    try {
+      FileSystem fs = runs.getFileSystem(conf);
+      if (!fs.exists(runs)) {
+        return java.util.Optional.empty();
+      }
+      List<org.apache.hadoop.fs.FileStatus> dirs = new ArrayList<>(List.of(fs.listStatus(runs)));
+      dirs.sort((a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
+      ObjectMapper json = new ObjectMapper();
+      for (org.apache.hadoop.fs.FileStatus dir : dirs) {
+        Path manifest = new Path(dir.getPath(), "manifest.json");
+        if (!fs.exists(manifest)) {
+          continue;
+        }
+        com.fasterxml.jackson.databind.JsonNode node;
+        try (java.io.InputStream in = fs.open(manifest)) {
+          node = json.readTree(in);
+        }
+        boolean published = SUCCEEDED.equals(node.path("status").asText())
+            && List.of("nightly", "backfill").contains(node.path("job").asText());
+        boolean hasPeriod = false;
+        for (com.fasterxml.jackson.databind.JsonNode p : node.path("periods")) {
+          hasPeriod |= period.toString().equals(p.asText());
+        }
+        if (published && hasPeriod) {
+          return java.util.Optional.of(new Published(node.path("run_id").asText(), manifest.toString()));
+        }
+      }
+      return java.util.Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the runs under " + runs + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Writes (or rewrites) the manifest under the output root and returns its path. */
   public Path write(Configuration conf, String outputRoot) {
     Path path = path(outputRoot, runId());

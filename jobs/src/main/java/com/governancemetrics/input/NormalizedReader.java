@@ -1,0 +1,196 @@
+package com.governancemetrics.input;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import com.governancemetrics.periods.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads checked files into one normalized frame (see {@link NormalizedColumns}). Files of one dataset
+ * may differ in physical schema (INT32 here, INT64 or digit strings there, extra columns in some), so
+ * files are grouped by schema and partition folder, each group is read with its own schema, turned
+ * into the common normalized columns, and the groups are unioned. Typed attempts use try_cast and
+ * explicit patterns, never a cast that fails (ANSI mode) or silently nulls a value.
+ */
+public final class NormalizedReader {
+
+  /** SPEC §1: an integer string is [+-]?[0-9]+ after trimming (and fits a long). */
+  static final String INTEGER_PATTERN = "^[+-]?[0-9]+$";
+  /** SPEC §1: a decimal string has at most 2 decimals. */
+  static final String DECIMAL_PATTERN = "^[+-]?[0-9]+(\\.[0-9]{1,2})?$";
+  /** A stored decimal of wider scale is accepted when its extra decimals are zeros (1.2300). */
+  static final String TWO_DECIMALS_PLAIN = "^-?[0-9]+(\\.[0-9]{0,2}0*)?$";
+  static final String DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+  /** A year (partition folder year=YYYY or the year column): four digits, no leading zero. */
+  public static final String YEAR_PATTERN = "^[1-9][0-9]{3}$";
+
+  private static final DecimalType ACCEPTED_DECIMAL = DataTypes.createDecimalType(18, 2);
+
+  private NormalizedReader() {}
+
+  /** Files read together: the same read schema under the same partition folder value. */
+  private record GroupKey(StructType schema, String folderValue) {}
+
+  /** Reads the files into the dataset's normalized frame (no Spark action). */
+  public static Dataset<Row> read(SparkSession spark, InputDataset dataset, List<FileLayout> files) {
+    Map<GroupKey, List<FileLayout>> groups = new LinkedHashMap<>();
+    Optional<String> partitionColumn = dataset.partitionColumn();
+    for (FileLayout f : files) {
+      String folder = partitionColumn.flatMap(c -> f.file().partitionValue(c)).orElse(null);
+      groups.computeIfAbsent(new GroupKey(f.readSchema(), folder), k -> new ArrayList<>()).add(f);
+    }
+    Dataset<Row> result = null;
+    for (Map.Entry<GroupKey, List<FileLayout>> group : groups.entrySet()) {
+      String[] paths = group.getValue().stream().map(f -> f.file().path()).toArray(String[]::new);
+      Dataset<Row> raw = spark.read().schema(group.getKey().schema()).parquet(paths);
+      Dataset<Row> normalized = raw.select(columns(dataset, group.getValue().get(0),
+          group.getKey().folderValue(), raw.metadataColumn("_metadata")));
+      result = result == null ? normalized : result.union(normalized);
+    }
+    if (result == null) {
+      return spark.createDataFrame(List.of(), NormalizedColumns.schema(dataset));
+    }
+    return result;
+  }
+
+  /** The normalized columns of one group of files sharing a layout and a partition folder. */
+  private static Column[] columns(InputDataset dataset, FileLayout layout, String folderValue,
+      Column metadata) {
+    List<Column> raw = new ArrayList<>();
+    List<Column> typed = new ArrayList<>();
+    String partitionColumn = dataset.partitionColumn().orElse(null);
+    Column folder = lit(folderValue).cast(DataTypes.StringType);
+    for (ColumnSpec spec : dataset.columns()) {
+      String name = spec.name();
+      Optional<DataType> type = layout.contractType(name);
+      Column source = NormalizedColumns.ref(name);
+      Column rendered = type.isPresent() ? render(source, type.get())
+          : lit(null).cast(DataTypes.StringType);
+      boolean isPartition = name.equals(partitionColumn);
+      if (isPartition) {
+        // Quarantine shows the file's value as it came, or the folder's when the file has none.
+        Column asCame = folderValue == null ? rendered : coalesce(rendered, folder);
+        Column effective = folderValue == null ? rendered : folder;
+        raw.add(asCame.as(name));
+        typed.add(typedPartition(spec.kind(), effective).as(NormalizedColumns.typed(name)));
+      } else {
+        raw.add(rendered.as(name));
+        Column attempt = type.isPresent() ? typedValue(spec.kind(), source, type.get())
+            : lit(null).cast(spec.kind().acceptedType());
+        typed.add(attempt.as(NormalizedColumns.typed(name)));
+      }
+    }
+    List<Column> all = new ArrayList<>(raw);
+    all.addAll(typed);
+    if (partitionColumn != null) {
+      all.add(folder.as(NormalizedColumns.FOLDER_VALUE));
+    }
+    all.add(extraColumns(layout).as(NormalizedColumns.EXTRA_COLUMNS));
+    all.add(sourceFile(metadata).as(NormalizedColumns.SOURCE_FILE));
+    return all.toArray(new Column[0]);
+  }
+
+  /** A stored value as a string, as it came: digits for integers, plain decimals, yyyy-MM-dd dates. */
+  private static Column render(Column source, DataType type) {
+    return type instanceof StringType ? source : source.cast(DataTypes.StringType);
+  }
+
+  /** The partition column's typed value from its effective string (folder or file). */
+  private static Column typedPartition(ColumnKind kind, Column effective) {
+    if (kind == ColumnKind.YEAR) {
+      return yearOf(trim(effective));
+    }
+    return when(effective.rlike(Period.regex()), effective);
+  }
+
+  /** A year from its string; null unless it is four digits. */
+  public static Column yearOf(Column text) {
+    return when(text.rlike(YEAR_PATTERN), text.try_cast(DataTypes.IntegerType))
+        .cast(DataTypes.IntegerType);
+  }
+
+  private static Column typedValue(ColumnKind kind, Column source, DataType type) {
+    return switch (kind) {
+      case CODE, TEXT, PERIOD -> render(source, type);
+      case YEAR -> yearOf(trim(render(source, type)));
+      case INTEGER -> typedInteger(source, type);
+      case DECIMAL -> typedDecimal(source, type);
+      case DATE -> typedDate(source, type);
+    };
+  }
+
+  private static Column typedInteger(Column source, DataType type) {
+    if (type instanceof StringType) {
+      Column text = trim(source);
+      return when(text.rlike(INTEGER_PATTERN), text.try_cast(DataTypes.LongType))
+          .cast(DataTypes.LongType);
+    }
+    // Integer types widen exactly; a whole DECIMAL (e.g. unsigned INT64) beyond long range is null.
+    return ColumnTypes.isIntegral(type) ? source.cast(DataTypes.LongType)
+        : source.try_cast(DataTypes.LongType);
+  }
+
+  private static Column typedDecimal(Column source, DataType type) {
+    if (type instanceof StringType) {
+      Column text = trim(source);
+      return when(text.rlike(DECIMAL_PATTERN), text.try_cast(ACCEPTED_DECIMAL)).cast(ACCEPTED_DECIMAL);
+    }
+    if (type instanceof DecimalType d && d.scale() > 2) {
+      // Casting would round 1.2345 to 1.23: only values whose extra decimals are zeros are accepted.
+      return when(source.cast(DataTypes.StringType).rlike(TWO_DECIMALS_PLAIN),
+          source.try_cast(ACCEPTED_DECIMAL)).cast(ACCEPTED_DECIMAL);
+    }
+    // Narrower decimals and integers; values beyond decimal(18,2) are null (type_mismatch).
+    return source.try_cast(ACCEPTED_DECIMAL);
+  }
+
+  private static Column typedDate(Column source, DataType type) {
+    if (type instanceof DateType) {
+      return source;
+    }
+    Column text = trim(source);
+    return when(text.rlike(DATE_PATTERN), text.try_cast(DataTypes.DateType)).cast(DataTypes.DateType);
+  }
+
+  /** The row's extra columns as a map of strings (null values kept as null). */
+  private static Column extraColumns(FileLayout layout) {
+    if (layout.extraColumns().isEmpty()) {
+      return functions.expr("cast(map() as map<string,string>)");
+    }
+    List<Column> keysAndValues = new ArrayList<>();
+    for (StructField f : layout.extraColumns()) {
+      keysAndValues.add(lit(f.name()));
+      keysAndValues.add(render(NormalizedColumns.ref(f.name()), f.dataType()));
+    }
+    return functions.map(keysAndValues.toArray(new Column[0]));
+  }
+
+  /**
+   * The file of the row, named as the listing names it: Spark's {@code _metadata.file_path} is
+   * URL-encoded (a space is %20); decode it, keeping a literal '+' a '+'. The metadata column is taken
+   * from the scan itself, so a data column named _metadata cannot hide it.
+   */
+  private static Column sourceFile(Column metadata) {
+    Column encoded = metadata.getField("file_path");
+    return functions.url_decode(functions.replace(encoded, lit("+"), lit("%2B")));
+  }
+}

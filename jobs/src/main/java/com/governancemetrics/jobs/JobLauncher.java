@@ -1,0 +1,32 @@
+package com.governancemetrics.jobs;
+
+import com.governancemetrics.config.ConfigLoader;
+import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.spark.SparkSessions;
+import java.util.function.BiConsumer;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a job the way every subcommand does: the configuration is loaded and checked first (a wrong
+ * key stops the run before Spark starts or any data is read), then the SparkSession, then the job.
+ */
+final class JobLauncher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobLauncher.class);
+
+  private JobLauncher() {}
+
+  static int launch(String name, RunOptions options, BiConsumer<SparkSession, GovernanceConfig> job) {
+    GovernanceConfig config = options.config().map(ConfigLoader::load).orElseGet(ConfigLoader::bundled);
+    LOG.info("Configuration: {} (sha256 {})", config.source(), config.sha256().substring(0, 12));
+    SparkSession spark = SparkSessions.create("governance-metrics " + name, config.settings());
+    try {
+      job.accept(spark, config);
+    } finally {
+      spark.stop();
+    }
+    return ExitCode.DONE.code();
+  }
+}

@@ -1,0 +1,29 @@
+package com.governancemetrics.jobs;
+
+import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.output.RunManifest;
+import com.governancemetrics.periods.Period;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/** {@code validate --period P}: the quality checks and quarantine only; publishes no table (SPEC §4). */
+public final class ValidateJob {
+
+  /** Validated options of a validate run. */
+  public record Options(Period period, RunOptions run) {
+    public Options {
+      if (period == null) {
+        throw JobFailure.usage("--period is required", "Pass --period YYYY-MM, e.g. --period 2024-06.");
+      }
+    }
+  }
+
+  private ValidateJob() {}
+
+  public static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
+      PrintStream out) {
+    return PeriodRun.run(spark, config, options.run(), "validate", List.of(options.period()), out,
+        context -> context.manifest().finish(RunManifest.VALIDATED, null));
+  }
+}

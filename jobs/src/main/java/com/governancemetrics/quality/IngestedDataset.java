@@ -1,0 +1,38 @@
+package com.governancemetrics.quality;
+
+import com.governancemetrics.input.InputDataset;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * One dataset after ingestion. {@code accepted} and {@code quarantine} are filters of one persisted
+ * frame of every row read ({@code validated}); {@link #release()} frees it once both are written.
+ *
+ * @param accepted exactly {@link InputDataset#acceptedSchema()}: typed contract columns + source_file
+ * @param quarantine every contract column as it came rendered as a string (null stays null),
+ *     extra_columns map&lt;string,string&gt;, reject_reason, source_file
+ * @param filesRead the files read, sorted
+ * @param filesSkipped corrupt files skipped (only with skipCorruptFiles)
+ * @param extraColumns extra column names seen in the files read (reported, otherwise ignored)
+ * @param incomeYearUsed collective_income only: evaluation year → the latest year ≤ it with at least
+ *     one accepted row (SPEC §2 annual); a year with no such row is absent; empty for other datasets
+ * @param validated every row read with its normalized columns, reject_reason and duplicate_dropped
+ */
+public record IngestedDataset(InputDataset dataset, Dataset<Row> accepted, Dataset<Row> quarantine,
+    DatasetCounts counts, List<String> filesRead, List<SkippedFile> filesSkipped,
+    List<String> extraColumns, Map<Integer, Integer> incomeYearUsed, Dataset<Row> validated) {
+
+  public IngestedDataset {
+    filesRead = List.copyOf(filesRead);
+    filesSkipped = List.copyOf(filesSkipped);
+    extraColumns = List.copyOf(extraColumns);
+    incomeYearUsed = Map.copyOf(incomeYearUsed);
+  }
+
+  /** Unpersists the validated frame; accepted and quarantine must not be used afterwards. */
+  public void release() {
+    validated.unpersist(false);
+  }
+}

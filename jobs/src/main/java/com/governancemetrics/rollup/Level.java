@@ -1,0 +1,91 @@
+package com.governancemetrics.rollup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The four administrative levels of the output tables (SPEC §3), with the group each level is
+ * ranked in: townships within their county, counties and cities within their province, provinces
+ * nationally (counties also within their city).
+ */
+public enum Level {
+  PROVINCE(0, "province_metrics", "country", 2),
+  CITY(1, "city_metrics", "province", 4),
+  COUNTY(2, "county_metrics", "province", 6),
+  TOWNSHIP(3, "township_metrics", "county", 9);
+
+  private final int depth;
+  private final String table;
+  private final String rankGroup;
+  private final int codeLength;
+
+  Level(int depth, String table, String rankGroup, int codeLength) {
+    this.depth = depth;
+    this.table = table;
+    this.rankGroup = rankGroup;
+    this.codeLength = codeLength;
+  }
+
+  /** 0 for province … 3 for township: the {@code level} column of the long rows. */
+  public int depth() {
+    return depth;
+  }
+
+  /** The published table's name. */
+  public String table() {
+    return table;
+  }
+
+  /** Digits of the unit's code. */
+  public int codeLength() {
+    return codeLength;
+  }
+
+  /** The group of the level's own rank: country, province or county. */
+  public String rankGroup() {
+    return rankGroup;
+  }
+
+  /** The code and name columns of the level and of every level above it. */
+  public List<String> unitColumns() {
+    List<String> names = new ArrayList<>();
+    String[] units = {"province", "city", "county", "township"};
+    for (int i = 0; i <= depth; i++) {
+      names.add(units[i] + "_code");
+      names.add(units[i] + "_name");
+    }
+    return names;
+  }
+
+  /** The rank columns of the level's table, in SPEC §3 order. */
+  public List<String> rankColumns() {
+    return switch (this) {
+      case TOWNSHIP -> List.of("rank_in_county", "ranked_in_county");
+      case COUNTY -> List.of("rank_in_province", "ranked_in_province", "rank_in_city");
+      case CITY -> List.of("rank_in_province", "ranked_in_province");
+      case PROVINCE -> List.of("rank_in_country", "ranked_in_country");
+    };
+  }
+
+  /** Every column of the level's table, in a stable order (SPEC §3). */
+  public List<String> columns() {
+    List<String> c = new ArrayList<>();
+    c.add("period");
+    c.addAll(unitColumns());
+    c.addAll(List.of("metric_id", "data_period", "numerator", "denominator", "value"));
+    c.addAll(rankColumns());
+    c.addAll(List.of("province_value", "target", "target_max", "meets_target", "prev_value",
+        "yoy_value", "prev_rank_in_" + rankGroup, "rank_change", "completeness",
+        "low_completeness"));
+    return c;
+  }
+
+  public static Level ofDepth(int depth) {
+    for (Level l : values()) {
+      if (l.depth == depth) {
+        return l;
+      }
+    }
+    throw new IllegalArgumentException("no level " + depth);
+  }
+}

@@ -1,0 +1,134 @@
+package com.governancemetrics.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.input.InputDataset;
+import com.governancemetrics.input.ReadScope;
+import com.governancemetrics.output.RunManifest;
+import com.governancemetrics.periods.Period;
+import com.governancemetrics.testing.SharedSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * validate on the committed sample (data/sample) for 2024-06: the counts reconcile, and the run
+ * quarantines exactly the rows the generator's ledger planted in what the period reads, each with its
+ * planted reason, drops exactly the planted identical duplicates, and quarantines nothing else.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleLedgerTest {
+
+  private static final Period PERIOD = Period.parse("2024-06");
+
+  private final SparkSession spark = SharedSpark.get();
+  private final Path sample = SharedSpark.projectRoot().resolve("data/sample");
+  @TempDir
+  static Path out;
+  private JsonNode manifest;
+  private String printed;
+  private List<String[]> ledger;
+
+  @BeforeAll
+  void validateTheSample() throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    RunManifest run = ValidateJob.run(spark, GovernanceConfig.defaults(),
+        new ValidateJob.Options(PERIOD, new RunOptions(sample.toString(), out.toString(),
+            Optional.empty(), false)), new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    printed = buffer.toString(StandardCharsets.UTF_8);
+    manifest = new ObjectMapper().readTree(
+        Files.readString(out.resolve("_runs/" + run.runId() + "/manifest.json")));
+    ledger = Files.readAllLines(sample.resolve("_ledger/planted.csv")).stream().skip(1)
+        .map(l -> l.split(",", -1)).toList();
+  }
+
+  /** Whether the run for PERIOD reads a ledger row's partition (SPEC §2 windows, prev and yoy). */
+  private boolean inScope(String dataset, String partition, Set<String> incomeYears) {
+    switch (InputDataset.byFolder(dataset)) {
+      case GRID_COVERAGE, SERVICE_APPEALS -> {
+        return Period.tryParse(partition).map(p -> new ReadScope(List.of(PERIOD)).monthlyPeriods()
+            .contains(p)).orElse(true);   // a malformed period folder is always read
+      }
+      case COLLECTIVE_INCOME -> {
+        return !partition.matches("[1-9][0-9]{3}") || incomeYears.contains(partition);
+      }
+      default -> {
+        return true;
+      }
+    }
+  }
+
+  @Test
+  void countsReconcileForEveryDataset() {
+    assertThat(manifest.path("status").asText()).isEqualTo("validated");
+    for (InputDataset d : InputDataset.facts()) {
+      JsonNode n = manifest.path("datasets").path(d.folder());
+      long read = n.path("rows_read").asLong();
+      assertThat(read).as(d.folder()).isPositive();
+      assertThat(n.path("rows_accepted").asLong() + n.path("rows_quarantined").asLong()
+          + n.path("duplicates_dropped").asLong()).as(d.folder()).isEqualTo(read);
+      long byReason = 0;
+      for (JsonNode c : n.path("quarantined_by_reason")) {
+        byReason += c.asLong();
+      }
+      assertThat(byReason).as(d.folder()).isEqualTo(n.path("rows_quarantined").asLong());
+      // the quarantine table holds exactly the quarantined rows
+      long table = spark.read().parquet(out.resolve("quarantine/" + d.folder()).toString())
+          .where(col("period").equalTo(PERIOD.toString())).count();
+      assertThat(table).as(d.folder()).isEqualTo(n.path("rows_quarantined").asLong());
+    }
+    assertThat(printed).contains("rows read").contains("grid_coverage").contains("missing_key")
+        .doesNotContain("DOES NOT RECONCILE");
+  }
+
+  @Test
+  void exactlyThePlantedFaultsAreFoundWithTheirReasons() {
+    Set<String> incomeYears = new HashSet<>();
+    manifest.path("datasets").path("collective_income").path("year_used")
+        .forEach(y -> incomeYears.add(y.asText()));
+    assertThat(incomeYears).containsExactlyInAnyOrder("2023", "2024");
+    Set<String> everyReason = new HashSet<>();
+    for (InputDataset d : InputDataset.facts()) {
+      List<String[]> planted = ledger.stream()
+          .filter(l -> l[0].equals(d.folder()) && inScope(l[0], l[4], incomeYears)).toList();
+      Map<String, String> expected = planted.stream()
+          .filter(l -> !l[2].equals("duplicates_dropped"))
+          .collect(Collectors.toMap(l -> l[1], l -> l[2], (a, b) -> a, TreeMap::new));
+      Map<String, String> found = new TreeMap<>();
+      for (Row r : spark.read().parquet(out.resolve("quarantine/" + d.folder()).toString())
+          .where(col("period").equalTo(PERIOD.toString()))
+          .select(col("extra_columns").getItem("record_id"), col("reject_reason")).collectAsList()) {
+        assertThat(found.put(r.getString(0), r.getString(1))).as("record_id repeats: " + r).isNull();
+      }
+      assertThat(found).as(d.folder()).isEqualTo(expected);
+      long droppedPlanted = planted.stream().filter(l -> l[2].equals("duplicates_dropped")).count();
+      assertThat(manifest.path("datasets").path(d.folder()).path("duplicates_dropped").asLong())
+          .as(d.folder() + " duplicates dropped").isEqualTo(droppedPlanted);
+      everyReason.addAll(expected.values());
+    }
+    // the sample exercises every row-level reason of SPEC §1
+    assertThat(everyReason).containsExactlyInAnyOrder("missing_key", "malformed_code", "bad_period",
+        "partition_mismatch", "type_mismatch", "missing_value", "unknown_township",
+        "village_outside_township", "negative_value", "part_exceeds_whole", "date_order",
+        "unknown_case_type", "conflicting_duplicate");
+  }
+}
