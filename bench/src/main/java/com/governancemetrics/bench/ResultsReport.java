@@ -85,9 +85,19 @@ public final class ResultsReport {
       env.load(r);
     }
     Path output = Path.of(args.required("output"));
-    Files.writeString(output, render(runs, env, args.optional("runs-link", "results/runs.csv")),
-        StandardCharsets.UTF_8);
+    String previous = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+    Files.writeString(output, render(runs, env, args.optional("runs-link", "results/runs.csv"))
+        + keptAnalysis(previous), StandardCharsets.UTF_8);
     System.out.println("wrote " + output);
+  }
+
+  /** The heading under which hand-written analysis is kept when the file is written again. */
+  static final String ANALYSIS_HEADING = "## Analysis";
+
+  /** The hand-written part of a previous results file (from its Analysis heading on), or nothing. */
+  static String keptAnalysis(String previous) {
+    int at = previous.startsWith(ANALYSIS_HEADING) ? 0 : previous.indexOf("\n" + ANALYSIS_HEADING);
+    return at < 0 ? "" : "\n" + previous.substring(at).strip() + "\n";
   }
 
   static List<Run> readRuns(Path csv) throws IOException {
@@ -190,8 +200,8 @@ public final class ResultsReport {
   static String render(List<Run> runs, Properties env, String runsLink) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmark results\n\n");
-    md.append("Written by `bench/run-benchmark.sh` (do not edit by hand; the lead's analysis goes in a section "
-        + "below the generated part). Raw runs: [").append(runsLink).append("](").append(runsLink).append(").\n\n");
+    md.append("Written by `bench/run-benchmark.sh`: do not edit above the `" + ANALYSIS_HEADING + "` heading, "
+        + "which the script keeps (with everything below it) when it writes this file again. Raw runs: [").append(runsLink).append("](").append(runsLink).append(").\n\n");
     String note = env.getProperty("note", "").trim();
     if (!note.isEmpty()) {
       md.append("> **").append(note).append("**\n\n");

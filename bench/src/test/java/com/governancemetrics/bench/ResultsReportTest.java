@@ -68,6 +68,13 @@ class ResultsReportTest {
   }
 
   @Test
+  void theHandWrittenAnalysisOfAPreviousFileIsKept() {
+    String previous = "# Benchmark results\n\n| old | figures |\n\n## Analysis\n\nWhy nightly is slow.\n";
+    assertThat(ResultsReport.keptAnalysis(previous)).isEqualTo("\n## Analysis\n\nWhy nightly is slow.\n");
+    assertThat(ResultsReport.keptAnalysis("# Benchmark results\n\nno analysis yet\n")).isEmpty();
+  }
+
+  @Test
   void runsParseFromCsvLines() {
     ResultsReport.Run r = ResultsReport.Run.parse("10,duckdb,2,0,12.34,456,2026-01-01T00:00:00Z");
     assertThat(r.scaleFactor()).isEqualTo(10);
