@@ -49,11 +49,14 @@ public final class ScanFloor {
   }
 
   public static List<Result> run(SparkSession spark, ReadPlan plan) {
-    LOG.info("Scan floor for {}: {} files under {}", plan.period(), plan.fileCount(), plan.inputRoot());
+    long start = System.nanoTime();
     org.apache.spark.sql.Dataset<Row> union = null;
+    int groupCount = 0;
     for (Dataset d : Dataset.values()) {
       Set<String> contract = Set.copyOf(d.columnNames());
-      for (SparkInputs.FileGroup g : SparkInputs.groups(plan.files(d))) {
+      List<SparkInputs.FileGroup> groups = SparkInputs.groups(plan.files(d));
+      groupCount += groups.size();
+      for (SparkInputs.FileGroup g : groups) {
         Column[] read = Arrays.stream(g.schema().fieldNames()).filter(contract::contains)
             .map(c -> col("`" + c + "`")).toArray(Column[]::new);
         org.apache.spark.sql.Dataset<Row> hashed = g.read(spark)
@@ -61,6 +64,8 @@ public final class ScanFloor {
         union = union == null ? hashed : union.unionAll(hashed);
       }
     }
+    LOG.info("Scan floor for {}: {} files under {} in {} schema groups (footers read in {} ms)", plan.period(),
+        plan.fileCount(), plan.inputRoot(), groupCount, (System.nanoTime() - start) / 1_000_000);
     List<Result> results = new ArrayList<>();
     if (union == null) {
       return results;
@@ -73,6 +78,8 @@ public final class ScanFloor {
       results.add(new Result(dataset, files, r.getLong(1), r.getLong(2)));
     }
     results.sort((a, b) -> a.dataset().compareTo(b.dataset()));
+    LOG.info("Scan floor done: {} rows in {} ms", results.stream().mapToLong(Result::rows).sum(),
+        (System.nanoTime() - start) / 1_000_000);
     return results;
   }
 }

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
@@ -55,26 +57,43 @@ public final class SparkInputs {
     }
   }
 
+  private static final int FOOTER_THREADS = 8;
+
   private SparkInputs() {}
 
   /** The files grouped by their Parquet schema, in file order of first appearance. */
   public static List<FileGroup> groups(List<Path> files) {
     Configuration conf = new Configuration();
     ParquetToSparkSchemaConverter converter = new ParquetToSparkSchemaConverter(SQLConf.get());
+    // Footers are read on the driver by a few threads (each is a small read at the end of a file).
+    ForkJoinPool pool = new ForkJoinPool(FOOTER_THREADS);
+    List<MessageType> footers;
+    try {
+      footers = pool.submit(() -> files.parallelStream().map(f -> footerSchema(f, conf)).toList()).join();
+    } finally {
+      pool.shutdown();
+    }
     Map<StructType, List<String>> bySchema = new LinkedHashMap<>();
-    for (Path file : files) {
-      StructType schema = converter.convert(footerSchema(file, conf));
-      bySchema.computeIfAbsent(schema, s -> new ArrayList<>()).add(file.toUri().toString());
+    for (int i = 0; i < files.size(); i++) {
+      StructType schema = converter.convert(footers.get(i));
+      bySchema.computeIfAbsent(schema, s -> new ArrayList<>()).add(files.get(i).toUri().toString());
     }
     List<FileGroup> groups = new ArrayList<>();
     bySchema.forEach((schema, list) -> groups.add(new FileGroup(schema, list)));
     return groups;
   }
 
+  /**
+   * The file's Parquet schema. readFooter with SKIP_ROW_GROUPS, not ParquetFileReader.open: opening a
+   * reader copies the whole Hadoop configuration into its read options, about 25 times the cost of
+   * reading the footer itself (7 ms against 0.3 ms a file, measured on this machine).
+   */
+  @SuppressWarnings("deprecation")
   private static MessageType footerSchema(Path file, Configuration conf) {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
-      return reader.getFooter().getFileMetaData().getSchema();
+    try {
+      return ParquetFileReader.readFooter(HadoopInputFile.fromPath(path, conf),
+          ParquetMetadataConverter.SKIP_ROW_GROUPS).getFileMetaData().getSchema();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the Parquet footer of " + file, e);
     }
