@@ -9,13 +9,15 @@
 #
 #   bench/run-benchmark.sh [--scale-factors "1 10"] [--provinces CODES] [--runs 3] [--quick]
 #                          [--latest 2024-12] [--seed 42] [--work DIR] [--results-dir DIR]
-#                          [--note TEXT] [--merge] [--reuse-data] [--input DIR]
+#                          [--note TEXT] [--merge] [--reuse-data] [--input DIR] [--only "IDS"]
 #
 # --quick is the CI smoke test: 宁夏 (64) only, scale factor 1, one run, no warm-up, results under
 # bench/target/quick/ (the committed RESULTS.md is left alone); it exits non-zero if any command fails.
 # --merge keeps the rows of other scale factors already in the results' runs.csv (e.g. SF1 measured earlier,
 # SF10 now). --reuse-data skips generate when the work folder holds data generated with the same options.
 # --input DIR measures an existing input root instead of generating one (one scale factor: its label).
+# --only "nightly scan_floor" runs only those measurements (ids: scan_floor nightly nightly_exports
+# backfill_12 duckdb naive_spark_sql).
 # The Spark processes run through bin/governance-metrics (same JVM options, classpath and SparkSubmit path
 # as the product); the scan floor and the naive job are its jar plus bench's, chosen with --class.
 set -euo pipefail
@@ -39,6 +41,7 @@ NOTE=""
 MERGE=0
 REUSE=0
 INPUT=""
+ONLY="scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql"
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR $*"; exit 2; }
@@ -56,6 +59,7 @@ while [[ $# -gt 0 ]]; do
     --note) NOTE="$2"; shift 2 ;;
     --merge) MERGE=1; shift ;;
     --reuse-data) REUSE=1; shift ;;
+    --only) ONLY="$2"; shift 2 ;;
     --input) INPUT="$(cd "$2" && pwd)" || die "no input root $2"; shift 2 ;;
     -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
@@ -71,6 +75,10 @@ RESULTS_DIR="${RESULTS_DIR:-$BENCH}"
 WORK="${WORK:-$BENCH/target/work}"
 [[ "$LATEST" =~ ^[0-9]{4}-(0[1-9]|1[0-2])$ ]] || die "--latest must be YYYY-MM, got '$LATEST'"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number, got '$RUNS'"
+for id in $ONLY; do
+  [[ " scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql " == *" $id "* ]] \
+    || die "unknown measurement '$id' in --only"
+done
 for sf in $SCALE_FACTORS; do [[ "$sf" =~ ^[1-9][0-9]*$ ]] || die "bad scale factor '$sf'"; done
 if [[ -n "$INPUT" && "$SCALE_FACTORS" == *" "* ]]; then
   die "--input measures one existing input root: give one --scale-factors value as its label"
@@ -147,6 +155,7 @@ measure() {
 measurement() {
   local sf="$1" id="$2" prepare="$3"; shift 3
   local i
+  [[ " $ONLY " == *" $id "* ]] || return 0
   for ((i = 1; i <= WARMUP; i++)); do "$prepare"; measure "$sf" "$id" warmup "$@"; done
   for ((i = 1; i <= RUNS; i++)); do "$prepare"; measure "$sf" "$id" "$i" "$@"; done
 }
@@ -225,7 +234,7 @@ ENV_FILE="$RESULTS_DIR/results/environment.properties"
   echo "warmup=$WARMUP"
   echo "load=$LOAD_START / $(cut -d' ' -f1 /proc/loadavg)"
   echo "total=$(( total / 60 )) min $(( total % 60 )) s"
-  echo "command=bench/run-benchmark.sh --scale-factors \"$SCALE_FACTORS\" --runs $RUNS${PROVINCES:+ --provinces $PROVINCES}$([[ $QUICK == 1 ]] && echo ' --quick')"
+  echo "command=bench/run-benchmark.sh --scale-factors \"$SCALE_FACTORS\" --runs $RUNS${PROVINCES:+ --provinces $PROVINCES}$([[ $QUICK == 1 ]] && echo ' --quick')$([[ "$ONLY" != "scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql" ]] && echo " --only \"$ONLY\"")"
   echo "note=$NOTE"
 } > "$ENV_FILE"
 java -cp "$BENCH_JAR" com.governancemetrics.bench.ResultsReport --runs "$RUNS_CSV" --environment "$ENV_FILE" \
