@@ -14,9 +14,12 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Provincial comparison tables of 党建引领基层治理 metrics from township-level Parquet datasets.",
     subcommands = {
+        NightlyCommand.class,
+        BackfillCommand.class,
         ValidateCommand.class,
         GenerateCommand.class,
         RegistryCommand.class,
+        ExportCommand.class,
         CommandLine.HelpCommand.class
     },
     footer = {

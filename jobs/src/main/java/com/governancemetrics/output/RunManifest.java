@@ -68,10 +68,13 @@ public final class RunManifest {
     return this;
   }
 
-  public RunManifest table(String name, Map<String, Long> rowsWrittenPerPeriod) {
+  public RunManifest table(String name,
+      Map<com.governancemetrics.periods.Period, Long> rowsWrittenPerPeriod) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("rows_written", rowsWrittenPerPeriod.values().stream().mapToLong(Long::longValue).sum());
-    t.put("rows_written_per_period", new LinkedHashMap<>(rowsWrittenPerPeriod));
+    Map<String, Long> perPeriod = new LinkedHashMap<>();
+    rowsWrittenPerPeriod.forEach((p, n) -> perPeriod.put(p.toString(), n));
+    t.put("rows_written_per_period", perPeriod);
     tables.put(name, t);
     return this;
   }

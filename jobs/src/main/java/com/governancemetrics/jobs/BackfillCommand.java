@@ -1,0 +1,33 @@
+package com.governancemetrics.jobs;
+
+import com.governancemetrics.periods.Period;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** CLI of {@link BackfillJob}. */
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+    description = "What nightly does, for a range of periods, in one job.")
+public final class BackfillCommand implements Callable<Integer> {
+
+  @Option(names = "--from", required = true, paramLabel = "YYYY-MM", description = "First period.")
+  Period from;
+
+  @Option(names = "--to", required = true, paramLabel = "YYYY-MM", description = "Last period.")
+  Period to;
+
+  @Option(names = "--no-exports", description = "Publish the tables only, no CSV/XLSX/HTML exports.")
+  boolean noExports;
+
+  @Mixin
+  RunOptionsMixin runOptions;
+
+  @Override
+  public Integer call() {
+    BackfillJob.Options options = new BackfillJob.Options(from, to, runOptions.toRunOptions(),
+        !noExports);
+    return JobLauncher.launch("backfill " + from + ".." + to, options.run(),
+        (spark, config) -> BackfillJob.run(spark, config, options, System.out));
+  }
+}

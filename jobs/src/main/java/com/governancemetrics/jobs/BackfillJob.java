@@ -1,0 +1,48 @@
+package com.governancemetrics.jobs;
+
+import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.output.RunManifest;
+import com.governancemetrics.periods.Period;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code backfill --from P1 --to P2}: what nightly does, for every period of the range, in one job: the
+ * inputs are read and validated once and the metrics grouped by period, not one job per period.
+ */
+public final class BackfillJob {
+
+  /** The longest range one backfill takes; longer histories are run in several backfills. */
+  public static final int MAX_PERIODS = 120;
+
+  /** Validated options of a backfill run. */
+  public record Options(Period from, Period to, RunOptions run, boolean exports) {
+    public Options {
+      if (from == null || to == null) {
+        throw JobFailure.usage("--from and --to are required",
+            "Pass the range as --from YYYY-MM --to YYYY-MM, e.g. --from 2024-01 --to 2024-06.");
+      }
+      if (from.compareTo(to) > 0) {
+        throw JobFailure.usage("--from " + from + " is after --to " + to,
+            "Give the earlier period as --from and the later one as --to.");
+      }
+      if (Period.rangeClosed(from, to).size() > MAX_PERIODS) {
+        throw JobFailure.usage("the range " + from + " … " + to + " is longer than " + MAX_PERIODS
+            + " periods", "Split the backfill into ranges of at most " + MAX_PERIODS + " periods.");
+      }
+    }
+
+    public List<Period> periods() {
+      return Period.rangeClosed(from, to);
+    }
+  }
+
+  private BackfillJob() {}
+
+  public static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
+      PrintStream out) {
+    return PeriodRun.run(spark, config, options.run(), "backfill", options.periods(), out,
+        new PublishTables(options.exports()));
+  }
+}

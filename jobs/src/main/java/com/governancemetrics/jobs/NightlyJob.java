@@ -1,0 +1,29 @@
+package com.governancemetrics.jobs;
+
+import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.output.RunManifest;
+import com.governancemetrics.periods.Period;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/** {@code nightly --period P}: validate, compute and publish all tables and exports for P (SPEC §4). */
+public final class NightlyJob {
+
+  /** Validated options of a nightly run. */
+  public record Options(Period period, RunOptions run, boolean exports) {
+    public Options {
+      if (period == null) {
+        throw JobFailure.usage("--period is required", "Pass --period YYYY-MM, e.g. --period 2024-06.");
+      }
+    }
+  }
+
+  private NightlyJob() {}
+
+  public static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
+      PrintStream out) {
+    return PeriodRun.run(spark, config, options.run(), "nightly", List.of(options.period()), out,
+        new PublishTables(options.exports()));
+  }
+}
