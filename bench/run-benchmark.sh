@@ -7,7 +7,7 @@
 #   (e) the county table of P computed by DuckDB                  (f) naive Spark SQL, one query per metric
 # and write bench/RESULTS.md (figures, ratios against the goals) with the raw runs in bench/results/runs.csv.
 #
-#   bench/run-benchmark.sh [--scale-factors "1 10"] [--provinces CODES] [--runs 3] [--quick]
+#   bench/run-benchmark.sh [--scale-factors "1 10"] [--provinces CODES] [--runs 3] [--warmup 1] [--quick]
 #                          [--latest 2024-12] [--seed 42] [--work DIR] [--results-dir DIR]
 #                          [--note TEXT] [--merge] [--reuse-data] [--input DIR] [--only "IDS"]
 #
@@ -51,6 +51,7 @@ while [[ $# -gt 0 ]]; do
     --scale-factors) SCALE_FACTORS="$2"; shift 2 ;;
     --provinces) PROVINCES="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
     --quick) QUICK=1; shift ;;
     --latest) LATEST="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
@@ -75,6 +76,7 @@ RESULTS_DIR="${RESULTS_DIR:-$BENCH}"
 WORK="${WORK:-$BENCH/target/work}"
 [[ "$LATEST" =~ ^[0-9]{4}-(0[1-9]|1[0-2])$ ]] || die "--latest must be YYYY-MM, got '$LATEST'"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number, got '$RUNS'"
+[[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup must be a number, got '$WARMUP'"
 for id in $ONLY; do
   [[ " scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql " == *" $id "* ]] \
     || die "unknown measurement '$id' in --only"
@@ -246,7 +248,7 @@ ENV_FILE="$RESULTS_DIR/results/environment.properties"
   echo "warmup=$WARMUP"
   echo "load=$LOAD_START / $(cut -d' ' -f1 /proc/loadavg)"
   echo "total=$(( total / 60 )) min $(( total % 60 )) s"
-  echo "command=bench/run-benchmark.sh --scale-factors \"$SCALE_FACTORS\" --runs $RUNS${PROVINCES:+ --provinces $PROVINCES}$([[ $QUICK == 1 ]] && echo ' --quick')$([[ "$ONLY" != "scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql" ]] && echo " --only \"$ONLY\"")"
+  echo "command=bench/run-benchmark.sh --scale-factors \"$SCALE_FACTORS\" --runs $RUNS${PROVINCES:+ --provinces $PROVINCES}$([[ $QUICK == 1 ]] && echo ' --quick')$([[ "$ONLY" != "scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql" ]] && echo " --only \"$ONLY\"")$([[ $QUICK == 0 && $WARMUP != 1 ]] && echo " --warmup $WARMUP")"
   echo "note=$NOTE"
 } > "$ENV_FILE"
 java -cp "$BENCH_JAR" com.governancemetrics.bench.ResultsReport --runs "$RUNS_CSV" --environment "$ENV_FILE" \
