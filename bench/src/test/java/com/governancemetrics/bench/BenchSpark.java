@@ -1,0 +1,37 @@
+package com.governancemetrics.bench;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.apache.spark.sql.SparkSession;
+
+/** The one local SparkSession the bench tests share (never stopped; 2 cores, few partitions). */
+final class BenchSpark {
+
+  private static SparkSession spark;
+
+  private BenchSpark() {}
+
+  static synchronized SparkSession get() {
+    if (spark == null) {
+      spark = SparkSession.builder()
+          .master("local[2]")
+          .appName("governance-metrics-bench-tests")
+          .config("spark.sql.shuffle.partitions", 2)
+          .config("spark.default.parallelism", 2)
+          .config("spark.sql.session.timeZone", "Asia/Shanghai")
+          .config("spark.ui.enabled", false)
+          .config("spark.ui.showConsoleProgress", false)
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.driver.host", "127.0.0.1")
+          .getOrCreate();
+      spark.sparkContext().setLogLevel("WARN");
+    }
+    return spark;
+  }
+
+  /** The repository root (surefire sets project.root). */
+  static Path projectRoot() {
+    String root = System.getProperty("project.root");
+    return (root != null ? Paths.get(root) : Paths.get("..")).toAbsolutePath().normalize();
+  }
+}
