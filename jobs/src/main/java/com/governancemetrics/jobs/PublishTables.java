@@ -13,6 +13,7 @@ import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.quality.IngestedDataset;
 import com.governancemetrics.rollup.Level;
+import com.governancemetrics.rollup.LevelTables;
 import com.governancemetrics.spark.SparkSessions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * After the quality gate: computes the metrics of every period of the run in one job, publishes the
@@ -41,13 +43,21 @@ final class PublishTables implements PeriodRun.Step {
     }
     Map<Integer, Integer> incomeYears =
         c.ingestion().get(InputDataset.COLLECTIVE_INCOME).incomeYearUsed();
-    MetricTables tables = MetricEngine.compute(c.spark(), new MetricInputs(accepted,
-        c.registry().townships(), c.periods(), c.config(), incomeYears));
-    for (Level level : Level.values()) {
-      SparkSessions.describe(c.spark(), "publish " + level.table() + " for " + c.periods());
-      Map<Period, Long> written = PartitionPublisher.publish(c.spark(), tables.of(level),
-          new Path(c.options().output(), level.table()).toString(), c.periods(), c.runId());
-      c.manifest().table(level.table(), written);
+    // All four levels come from one evaluation of the metrics, persisted while the four tables
+    // are written, so the inputs are aggregated once and not once per table.
+    Dataset<Row> allLevels = MetricEngine.computeAllLevels(c.spark(), new MetricInputs(accepted,
+        c.registry().townships(), c.periods(), c.config(), incomeYears))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      MetricTables tables = LevelTables.split(allLevels);
+      for (Level level : Level.values()) {
+        SparkSessions.describe(c.spark(), "publish " + level.table() + " for " + c.periods());
+        Map<Period, Long> written = PartitionPublisher.publish(c.spark(), tables.of(level),
+            new Path(c.options().output(), level.table()).toString(), c.periods(), c.runId());
+        c.manifest().table(level.table(), written);
+      }
+    } finally {
+      allLevels.unpersist();
     }
     if (exports) {
       // The exports' data-quality part reads the manifest: write what is known so far.

@@ -58,7 +58,9 @@ public final class TownshipRegistry {
 
   /** The registry built from the admin-division CSVs bundled in the jar. */
   public static TownshipRegistry bundled(SparkSession spark) {
-    return new TownshipRegistry(toDataset(spark, AdminDivisions.bundled()),
+    // Cached: built from driver-side rows, it would otherwise travel inside every task that reads it.
+    return new TownshipRegistry(toDataset(spark, AdminDivisions.bundled())
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()),
         "bundled registry (统计用区划代码 2022, " + AdminDivisions.BUNDLED_RESOURCE_DIR + " in the jar)");
   }
 

@@ -16,6 +16,8 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "Asia/Shanghai")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         .config("spark.ui.showConsoleProgress", false)
+        // The inputs are listed on the driver already: no Spark job just to list leaf files.
+        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", 100_000)
         .getOrCreate();
     applyTo(spark, settings);
     return spark;

@@ -21,6 +21,7 @@ public final class SharedSpark {
           .config("spark.sql.adaptive.enabled", true)
           .config("spark.sql.session.timeZone", "Asia/Shanghai")
           .config("spark.ui.enabled", false)
+          .config("spark.sql.sources.parallelPartitionDiscovery.threshold", 100_000)
           .config("spark.ui.showConsoleProgress", false)
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.driver.host", "127.0.0.1")
