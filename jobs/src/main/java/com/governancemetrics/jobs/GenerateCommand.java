@@ -29,7 +29,7 @@ public final class GenerateCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int scaleFactor;
 
-  @Option(names = "--seed", defaultValue = "20240601", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--seed", defaultValue = "" + GenerateOptions.DEFAULT_SEED, description = "Default: ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = "--provinces", split = ",", paramLabel = "CODE",
@@ -40,11 +40,11 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "First month. Default: ${DEFAULT-VALUE}.")
   Period start;
 
-  @Option(names = "--bad-row-rate", defaultValue = "0.005", paramLabel = "SHARE",
+  @Option(names = "--bad-row-rate", defaultValue = "" + GenerateOptions.DEFAULT_BAD_ROW_RATE, paramLabel = "SHARE",
       description = "Share of rows planted bad, spread over every reject reason. Default: ${DEFAULT-VALUE}.")
   double badRowRate;
 
-  @Option(names = "--duplicate-rate", defaultValue = "0.002", paramLabel = "SHARE",
+  @Option(names = "--duplicate-rate", defaultValue = "" + GenerateOptions.DEFAULT_DUPLICATE_RATE, paramLabel = "SHARE",
       description = "Share of rows delivered twice (identical or conflicting). Default: ${DEFAULT-VALUE}.")
   double duplicateRate;
 
