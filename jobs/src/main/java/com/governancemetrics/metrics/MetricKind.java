@@ -30,14 +30,24 @@ public sealed interface MetricKind {
   /** The aggregate expressions, each aliased {@code prefix + name}. */
   List<Column> aggregates(String prefix, MetricWindow window, RowContext rows);
 
-  /** The numerator (double) from the aggregated columns. */
-  Column numerator(String prefix);
+  /** The numerator (double) from the aggregated columns; by default the {@code num} aggregate. */
+  default Column numerator(String prefix) {
+    return asDouble(prefix + "num");
+  }
 
-  /** The denominator (double, null for counts and medians). */
-  Column denominator(String prefix);
+  /**
+   * The denominator (double, null for counts and medians); by default the {@code den} aggregate.
+   */
+  default Column denominator(String prefix) {
+    return asDouble(prefix + "den");
+  }
 
-  /** The value (double; null for a zero denominator, never NaN). */
-  Column value(String prefix);
+  /**
+   * The value (double; null for a zero denominator, never NaN); by default numerator / denominator.
+   */
+  default Column value(String prefix) {
+    return ratio(numerator(prefix), denominator(prefix));
+  }
 
   /**
    * Numerator, denominator and value of a unit in scope that has no row at all in the aggregation:
@@ -88,21 +98,6 @@ public sealed interface MetricKind {
       return List.of(sum(when(in, col(numeratorColumn))).as(p + "num"),
           sum(when(in, col(denominatorColumn))).as(p + "den"));
     }
-
-    @Override
-    public Column numerator(String p) {
-      return asDouble(p + "num");
-    }
-
-    @Override
-    public Column denominator(String p) {
-      return asDouble(p + "den");
-    }
-
-    @Override
-    public Column value(String p) {
-      return ratio(numerator(p), denominator(p));
-    }
   }
 
   /** #rows meeting {@code filter} among the rows meeting {@code among} / #rows meeting {@code among}. */
@@ -129,21 +124,6 @@ public sealed interface MetricKind {
       return List.of(sum(when(in, oneIf(base.and(rows.holds(filter))))).as(p + "num"),
           sum(when(in, oneIf(base))).as(p + "den"));
     }
-
-    @Override
-    public Column numerator(String p) {
-      return asDouble(p + "num");
-    }
-
-    @Override
-    public Column denominator(String p) {
-      return asDouble(p + "den");
-    }
-
-    @Override
-    public Column value(String p) {
-      return ratio(numerator(p), denominator(p));
-    }
   }
 
   /** #rows meeting {@code filter}; 0 for a unit with rows of which none qualifies. */
@@ -165,11 +145,6 @@ public sealed interface MetricKind {
     @Override
     public List<Column> aggregates(String p, MetricWindow w, RowContext rows) {
       return List.of(sum(when(rows.inWindow(w), oneIf(rows.holds(filter)))).as(p + "num"));
-    }
-
-    @Override
-    public Column numerator(String p) {
-      return asDouble(p + "num");
     }
 
     @Override
@@ -262,11 +237,6 @@ public sealed interface MetricKind {
     }
 
     @Override
-    public Column numerator(String p) {
-      return asDouble(p + "num");
-    }
-
-    @Override
     public Column denominator(String p) {
       return lit(null).cast(DataTypes.DoubleType);
     }
@@ -313,21 +283,6 @@ public sealed interface MetricKind {
     @Override
     public Column relevant(RowContext rows) {
       return rows.caseTypeIn(caseTypes).and(rows.holds(among));
-    }
-
-    @Override
-    public Column numerator(String p) {
-      return asDouble(p + "num");
-    }
-
-    @Override
-    public Column denominator(String p) {
-      return asDouble(p + "den");
-    }
-
-    @Override
-    public Column value(String p) {
-      return ratio(numerator(p), denominator(p));
     }
 
     @Override
