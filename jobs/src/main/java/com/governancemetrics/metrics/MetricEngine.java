@@ -63,7 +63,7 @@ public final class MetricEngine {
     LOG.info("metrics: {} metrics of {} datasets for {} period(s) {} (evaluating {} with P-1, P-12)",
         catalogue.metrics().size(), values.size(), periods.requested().size(), periods.requested(),
         periods.all().size());
-    return LevelTables.build(spark, inputs.registry(), all, catalogue, periodsDf,
+    return LevelTables.build(spark, inputs.registry(), all, catalogue, periods, periodsDf,
         inputs.config().settings().completenessMinimum());
   }
 }

@@ -3,11 +3,8 @@ package com.governancemetrics.rollup;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.when;
 
 import com.governancemetrics.metrics.Direction;
@@ -19,23 +16,25 @@ import com.governancemetrics.metrics.MetricWindow;
 import com.governancemetrics.metrics.Target;
 import com.governancemetrics.input.InputDataset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns the metric values of every level into the four published tables (SPEC §3): every registry
  * unit of every province with data, ranks, targets, province_value, prev/yoy, completeness and
- * data_period. Works on aggregated rows only (units × metrics × evaluated periods), with window
- * functions instead of self-joins, so the accepted rows are still read once.
+ * data_period. Works on aggregated rows only: they are shuffled once, grouped by province and metric,
+ * and each group is filled, ranked and compared in memory ({@link ProvinceMetricRanking}), so the
+ * accepted rows are still read once and the long rows are not sorted once per window.
  */
 public final class LevelTables {
 
@@ -47,79 +46,49 @@ public final class LevelTables {
    *
    * @param values long rows of {@link com.governancemetrics.metrics.MetricRunner#OUTPUT} for every
    *     dataset
-   * @param periodsDf {@link EvaluationPeriods#toDataFrame}: the requested periods and P-1, P-12
+   * @param periods the requested periods and their P-1, P-12
+   * @param periodsDf {@link EvaluationPeriods#toDataFrame} of {@code periods}
    */
   public static Dataset<Row> build(SparkSession spark, Dataset<Row> registry, Dataset<Row> values,
-      MetricCatalogue catalogue, Dataset<Row> periodsDf,
+      MetricCatalogue catalogue, EvaluationPeriods periods, Dataset<Row> periodsDf,
       double completenessMinimum) {
-    // The windows below sort every (unit, metric, evaluated period): keep those rows narrow
-    // (codes and numbers); names, labels and targets are joined to the requested rows at the end.
     Dataset<Row> units = RegistryUnits.of(registry);
     Dataset<Row> info = metricInfo(spark, catalogue);
-    Dataset<Row> grid = units
-        .select(col("level"), col("unit_code"), col("province_code"), col("city_code"),
-            col("own_group"), col("registry_townships"))
-        .crossJoin(broadcast(info.select(col("metric_id"), col("ranked"), col("higher"),
-            col("has_completeness"), col("absent_numerator"), col("absent_denominator"),
-            col("absent_value"))))
-        .crossJoin(broadcast(periodsDf.select(col("eval_period"), col("month_idx"),
-            col("requested"))));
-    Column matched = coalesce(col("matched"), lit(false));
-    Dataset<Row> filled = grid
-        .join(values.withColumn("matched", lit(true)),
-            new String[] {"eval_period", "level", "unit_code", "metric_id"}, "left")
-        .select(col("month_idx"), col("requested"), col("level"), col("unit_code"),
-            col("province_code"), col("city_code"), col("own_group"), col("metric_id"),
-            col("ranked"), col("higher"), col("data_year"), matched.as("matched"),
-            when(matched, col("numerator")).otherwise(col("absent_numerator")).as("numerator"),
-            when(matched, col("denominator")).otherwise(col("absent_denominator"))
-                .as("denominator"),
-            when(matched, col("value")).otherwise(col("absent_value")).as("value"),
-            when(col("has_completeness"), coalesce(col("present"), lit(0L))
-                .cast(DataTypes.DoubleType)
-                .divide(col("registry_townships").cast(DataTypes.DoubleType))).as("completeness"));
+    Dataset<Row> metricIds = info.select(col("metric_id"));
 
-    // Windows partitioned by province first, so that every per-province window after it needs no
-    // new shuffle (groups inside a province are keyed with province_code too).
-    Column province = col("province_code");
-    Column period = col("month_idx");
-    Column metric = col("metric_id");
-    Column level = col("level");
-    // higher ranks the largest first, lower the smallest; nulls sort last and get no rank.
-    Column rankKey = when(col("higher"), col("value").multiply(-1)).otherwise(col("value"));
-    Column rankable = col("ranked").and(col("value").isNotNull());
-    WindowSpec ownGroup = Window.partitionBy(province, period, metric, level, col("own_group"));
-    WindowSpec cityGroup = Window.partitionBy(province, period, metric, level, col("city_code"));
-    WindowSpec country = Window.partitionBy(period, metric, level);
-    Dataset<Row> ranked = filled
-        // SPEC §2: every unit of every province with at least one accepted row in what the run reads.
-        .withColumn("province_has_data", max(col("matched")).over(Window.partitionBy(province)))
-        .filter(col("province_has_data"))
-        .withColumn("province_value", max(when(level.equalTo(0), col("value")))
-            .over(Window.partitionBy(province, period, metric)))
-        .withColumn("rank_own", when(rankable.and(level.notEqual(0)),
-            rank().over(ownGroup.orderBy(rankKey.asc_nulls_last()))))
-        .withColumn("ranked_own", when(col("ranked").and(level.notEqual(0)),
-            count(col("value")).over(ownGroup).cast(DataTypes.IntegerType)))
-        .withColumn("rank_in_city", when(rankable.and(level.equalTo(2)),
-            rank().over(cityGroup.orderBy(rankKey.asc_nulls_last()))))
-        // across provinces: the annual year used, and provinces ranked nationally
-        .withColumn("year_seen", max(col("data_year")).over(Window.partitionBy(period, metric)))
-        .withColumn("rank_own", when(level.equalTo(0), when(rankable,
-            rank().over(country.orderBy(rankKey.asc_nulls_last())))).otherwise(col("rank_own")))
-        .withColumn("ranked_own", when(level.equalTo(0), when(col("ranked"),
-            count(col("value")).over(country).cast(DataTypes.IntegerType)))
-            .otherwise(col("ranked_own")));
+    Dataset<Row> aggregated = values.select(col("eval_period"), col("level"), col("unit_code"),
+        col("metric_id"), col("numerator").cast(DataTypes.DoubleType).as("numerator"),
+        col("denominator").cast(DataTypes.DoubleType).as("denominator"),
+        col("value").cast(DataTypes.DoubleType).as("value"),
+        col("present").cast(DataTypes.LongType).as("present"),
+        col("data_year").cast(DataTypes.IntegerType).as("data_year"));
 
-    WindowSpec history = Window.partitionBy(level, col("unit_code"), metric).orderBy(period);
-    Dataset<Row> compared = ranked
-        .withColumn("prev_value", first(col("value")).over(history.rangeBetween(-1, -1)))
-        .withColumn("prev_rank", first(col("rank_own")).over(history.rangeBetween(-1, -1)))
-        .withColumn("yoy_value", first(col("value")).over(history.rangeBetween(-12, -12)))
-        .filter(col("requested"))
-        .withColumn("rank_change", col("prev_rank").minus(col("rank_own")));
+    // What each (province, metric) group needs: its registry units, its own rows at levels 1-3,
+    // every province's level-0 row (national ranks, the year used) and which provinces have data
+    // (SPEC §2: only those get rows). The aggregated rows are read in one pass to route them.
+    List<String> ids = catalogue.metrics().stream().map(MetricDefinition::id).toList();
+    Dataset<Row> routed = aggregated.mapPartitions(new MetricRowRouter(ids),
+        Encoders.row(ProvinceMetricRanking.INPUT));
+    Dataset<Row> unitRows = units.crossJoin(broadcast(metricIds))
+        .select(concat(col("province_code"), lit("|"), col("metric_id")).as("group_key"),
+            lit(ProvinceMetricRanking.UNIT).as("row_kind"), col("level"), col("unit_code"),
+            col("city_code"), col("own_group"), col("registry_townships"));
+    List<Column> input = new ArrayList<>();
+    for (var field : ProvinceMetricRanking.INPUT.fields()) {
+      input.add(col(field.name()).cast(field.dataType()).as(field.name()));
+    }
+    Dataset<Row> grouped = routed.unionByName(unitRows, true)
+        .select(input.toArray(Column[]::new));
+    Dataset<Row> compared = grouped
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups(new ProvinceMetricRanking(rules(catalogue),
+            periods.all().stream().map(Object::toString).toList(),
+            periods.all().stream().map(EvaluationPeriods::monthIndex).toList(),
+            periods.all().stream().map(periods.requested()::contains).toList()),
+            Encoders.row(ProvinceMetricRanking.OUTPUT));
 
     Dataset<Row> names = units.select(col("level"), col("unit_code"), col("province_name"),
+        col("city_code"),
         col("city_name"), col("county_code"), col("county_name"), col("township_code"),
         col("township_name"));
     return compared
@@ -185,6 +154,17 @@ public final class LevelTables {
       case "meets_target", "low_completeness" -> DataTypes.BooleanType;
       default -> DataTypes.StringType;
     };
+  }
+
+  private static Map<String, ProvinceMetricRanking.MetricRule> rules(MetricCatalogue catalogue) {
+    Map<String, ProvinceMetricRanking.MetricRule> rules = new HashMap<>();
+    for (MetricDefinition m : catalogue.metrics()) {
+      Double[] absent = m.kind().absent();
+      rules.put(m.id(), new ProvinceMetricRanking.MetricRule(m.direction().ranked(),
+          m.direction() == Direction.HIGHER, m.dataset() != InputDataset.RECTIFICATION_CASES,
+          absent[0], absent[1], absent[2]));
+    }
+    return rules;
   }
 
   /** One small row per metric: how it ranks, its window, defaults for absent units, default target. */

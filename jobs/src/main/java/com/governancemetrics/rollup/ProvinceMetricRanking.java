@@ -1,0 +1,297 @@
+package com.governancemetrics.rollup;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One province and one metric, every evaluated period, in memory: fills the units without rows,
+ * ranks (SPEC §2, Ranks and comparisons), and looks up P-1 and P-12 by month, so the long rows are
+ * shuffled once (grouped by province and metric) instead of sorted once per window.
+ *
+ * <p>A group receives, as {@link #INPUT} rows: the registry units of its province ({@code unit}); the
+ * metric's aggregated rows of its province at levels 1–3 and of every province at level 0
+ * ({@code value}); and one {@code seed} per province with data (SPEC §2: only provinces with at
+ * least one accepted row get rows; the seeds also fill the provinces absent from the national
+ * ranking). It returns the rows of the requested periods for its own province at the four levels.
+ */
+final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, Row> {
+
+  static final String UNIT = "unit";
+  static final String VALUE = "value";
+  static final String SEED = "seed";
+
+  /** The rows grouped by {@code group_key} = province code + "|" + metric id. */
+  static final StructType INPUT = new StructType()
+      .add("group_key", DataTypes.StringType, false)
+      .add("row_kind", DataTypes.StringType, false)
+      .add("eval_period", DataTypes.StringType, true)
+      .add("level", DataTypes.IntegerType, true)
+      .add("unit_code", DataTypes.StringType, true)
+      .add("city_code", DataTypes.StringType, true)
+      .add("own_group", DataTypes.StringType, true)
+      .add("registry_townships", DataTypes.LongType, true)
+      .add("numerator", DataTypes.DoubleType, true)
+      .add("denominator", DataTypes.DoubleType, true)
+      .add("value", DataTypes.DoubleType, true)
+      .add("present", DataTypes.LongType, true)
+      .add("data_year", DataTypes.IntegerType, true);
+
+  /** The rows returned: one per requested period, unit of the province (four levels) and metric. */
+  static final StructType OUTPUT = new StructType()
+      .add("month_idx", DataTypes.IntegerType, false)
+      .add("level", DataTypes.IntegerType, false)
+      .add("unit_code", DataTypes.StringType, false)
+      .add("province_code", DataTypes.StringType, false)
+      .add("metric_id", DataTypes.StringType, false)
+      .add("data_year", DataTypes.IntegerType, true)
+      .add("year_seen", DataTypes.IntegerType, true)
+      .add("numerator", DataTypes.DoubleType, true)
+      .add("denominator", DataTypes.DoubleType, true)
+      .add("value", DataTypes.DoubleType, true)
+      .add("completeness", DataTypes.DoubleType, true)
+      .add("province_value", DataTypes.DoubleType, true)
+      .add("rank_own", DataTypes.IntegerType, true)
+      .add("ranked_own", DataTypes.IntegerType, true)
+      .add("rank_in_city", DataTypes.IntegerType, true)
+      .add("prev_value", DataTypes.DoubleType, true)
+      .add("prev_rank", DataTypes.IntegerType, true)
+      .add("yoy_value", DataTypes.DoubleType, true)
+      .add("rank_change", DataTypes.IntegerType, true);
+
+  /** How a metric ranks and what a unit without rows shows. */
+  record MetricRule(boolean ranked, boolean higher, boolean hasCompleteness, Double absentNumerator,
+      Double absentDenominator, Double absentValue) implements Serializable {}
+
+  private final Map<String, MetricRule> rules;
+  private final String[] periods;
+  private final int[] monthIdx;
+  private final boolean[] requested;
+
+  /**
+   * @param rules per metric id
+   * @param periods the evaluated periods (requested, P-1, P-12), sorted, with their month index and
+   *     whether each is requested
+   */
+  ProvinceMetricRanking(Map<String, MetricRule> rules, List<String> periods, List<Integer> monthIdx,
+      List<Boolean> requested) {
+    this.rules = new HashMap<>(rules);
+    this.periods = periods.toArray(String[]::new);
+    this.monthIdx = monthIdx.stream().mapToInt(Integer::intValue).toArray();
+    this.requested = new boolean[requested.size()];
+    for (int i = 0; i < this.requested.length; i++) {
+      this.requested[i] = requested.get(i);
+    }
+  }
+
+  /** A unit of the province (level 0 is the province itself). */
+  private record Unit(int level, String code, String city, String ownGroup, long townships) {}
+
+  /** An aggregated row of a unit in one period. */
+  private record Aggregated(Double numerator, Double denominator, Double value, Long present,
+      Integer dataYear) {}
+
+  @Override
+  public Iterator<Row> call(String key, Iterator<Row> rows) {
+    int bar = key.indexOf('|');
+    String province = key.substring(0, bar);
+    String metric = key.substring(bar + 1);
+    MetricRule rule = rules.get(metric);
+    int periodCount = periods.length;
+    Map<String, Integer> periodIndex = new HashMap<>();
+    Map<Integer, Integer> byMonth = new HashMap<>();
+    for (int t = 0; t < periodCount; t++) {
+      periodIndex.put(periods[t], t);
+      byMonth.put(monthIdx[t], t);
+    }
+
+    TreeSet<String> withData = new TreeSet<>();
+    List<Unit> units = new ArrayList<>();
+    Map<String, Aggregated[]> aggregated = new HashMap<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      switch (r.getString(1)) {
+        case SEED -> withData.add(r.getString(4));
+        case UNIT -> units.add(new Unit(r.getInt(3), r.getString(4), r.getString(5),
+            r.getString(6), r.getLong(7)));
+        default -> {
+          Integer t = periodIndex.get(r.getString(2));
+          if (t != null) {
+            aggregated.computeIfAbsent(r.getString(4), c -> new Aggregated[periodCount])[t] =
+                new Aggregated(nullableDouble(r, 8), nullableDouble(r, 9), nullableDouble(r, 10),
+                    r.isNullAt(11) ? null : r.getLong(11), r.isNullAt(12) ? null : r.getInt(12));
+          }
+        }
+      }
+    }
+    if (!withData.contains(province) || rule == null) {
+      return Collections.emptyIterator();
+    }
+
+    // The national ranking of the provinces with data (their own rows, or the absent values).
+    List<String> provinces = new ArrayList<>(withData);
+    Double[][] nationalValues = new Double[periodCount][provinces.size()];
+    Integer[] yearSeen = new Integer[periodCount];
+    for (int p = 0; p < provinces.size(); p++) {
+      Aggregated[] own = aggregated.get(provinces.get(p));
+      for (int t = 0; t < periodCount; t++) {
+        Aggregated a = own == null ? null : own[t];
+        nationalValues[t][p] = a == null ? rule.absentValue() : a.value();
+        if (a != null && a.dataYear() != null
+            && (yearSeen[t] == null || a.dataYear() > yearSeen[t])) {
+          yearSeen[t] = a.dataYear();
+        }
+      }
+    }
+    int self = provinces.indexOf(province);
+    Integer[] nationalRank = new Integer[periodCount];
+    Integer[] nationalRanked = new Integer[periodCount];
+    for (int t = 0; t < periodCount; t++) {
+      if (rule.ranked()) {
+        nationalRank[t] = ranks(nationalValues[t], rule.higher())[self];
+        nationalRanked[t] = countNonNull(nationalValues[t]);
+      }
+    }
+
+    // The province's own units, filled, then ranked in their groups.
+    units.sort((a, b) -> a.level() != b.level() ? Integer.compare(a.level(), b.level())
+        : a.code().compareTo(b.code()));
+    int n = units.size();
+    Double[][] value = new Double[periodCount][n];
+    Integer[][] rankOwn = new Integer[periodCount][n];
+    Integer[][] rankedOwn = new Integer[periodCount][n];
+    Integer[][] rankInCity = new Integer[periodCount][n];
+    Map<String, List<Integer>> ownGroups = new LinkedHashMap<>();
+    Map<String, List<Integer>> cityGroups = new LinkedHashMap<>();
+    int provinceUnit = -1;
+    for (int u = 0; u < n; u++) {
+      Unit unit = units.get(u);
+      if (unit.level() == 0) {
+        provinceUnit = u;
+        continue;
+      }
+      ownGroups.computeIfAbsent(unit.level() + "|" + unit.ownGroup(), g -> new ArrayList<>()).add(u);
+      if (unit.level() == 2) {
+        cityGroups.computeIfAbsent(unit.city(), g -> new ArrayList<>()).add(u);
+      }
+    }
+    for (int u = 0; u < n; u++) {
+      Aggregated[] own = aggregated.get(units.get(u).code());
+      for (int t = 0; t < periodCount; t++) {
+        Aggregated a = own == null ? null : own[t];
+        value[t][u] = a == null ? rule.absentValue() : a.value();
+      }
+    }
+    for (int t = 0; t < periodCount; t++) {
+      if (!rule.ranked()) {
+        break;
+      }
+      for (List<Integer> group : ownGroups.values()) {
+        Integer[] r = ranks(pick(value[t], group), rule.higher());
+        int ranked = countNonNull(pick(value[t], group));
+        for (int i = 0; i < group.size(); i++) {
+          rankOwn[t][group.get(i)] = r[i];
+          rankedOwn[t][group.get(i)] = ranked;
+        }
+      }
+      for (List<Integer> group : cityGroups.values()) {
+        Integer[] r = ranks(pick(value[t], group), rule.higher());
+        for (int i = 0; i < group.size(); i++) {
+          rankInCity[t][group.get(i)] = r[i];
+        }
+      }
+      if (provinceUnit >= 0) {
+        rankOwn[t][provinceUnit] = nationalRank[t];
+        rankedOwn[t][provinceUnit] = nationalRanked[t];
+      }
+    }
+
+    List<Row> out = new ArrayList<>();
+    for (int t = 0; t < periodCount; t++) {
+      if (!requested[t]) {
+        continue;
+      }
+      Integer prev = byMonth.get(monthIdx[t] - 1);
+      Integer yoy = byMonth.get(monthIdx[t] - 12);
+      Double provinceValue = provinceUnit >= 0 ? value[t][provinceUnit] : null;
+      for (int u = 0; u < n; u++) {
+        Unit unit = units.get(u);
+        Aggregated[] own = aggregated.get(unit.code());
+        Aggregated a = own == null ? null : own[t];
+        Double numerator = a == null ? rule.absentNumerator() : a.numerator();
+        Double denominator = a == null ? rule.absentDenominator() : a.denominator();
+        Double completeness = null;
+        if (rule.hasCompleteness()) {
+          long present = a == null || a.present() == null ? 0L : a.present();
+          completeness = (double) present / (double) unit.townships();
+        }
+        Integer prevRank = prev == null ? null : rankOwn[prev][u];
+        Integer rank = rankOwn[t][u];
+        out.add(RowFactory.create(monthIdx[t], unit.level(), unit.code(), province, metric,
+            a == null ? null : a.dataYear(), yearSeen[t], numerator, denominator, value[t][u],
+            completeness, provinceValue, rank, rankedOwn[t][u], rankInCity[t][u],
+            prev == null ? null : value[prev][u], prevRank, yoy == null ? null : value[yoy][u],
+            prevRank == null || rank == null ? null : prevRank - rank));
+      }
+    }
+    return out.iterator();
+  }
+
+  /**
+   * Standard competition ranking (1, 2, 2, 4) of the non-null values, largest first when
+   * {@code higher}; null values get no rank. Equal means {@code ==}, as Spark compares doubles.
+   */
+  static Integer[] ranks(Double[] values, boolean higher) {
+    Integer[] order = new Integer[values.length];
+    int m = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        order[m++] = i;
+      }
+    }
+    Integer[] present = Arrays.copyOf(order, m);
+    Arrays.sort(present, (a, b) -> higher ? Double.compare(values[b], values[a])
+        : Double.compare(values[a], values[b]));
+    Integer[] rank = new Integer[values.length];
+    for (int k = 0; k < m; k++) {
+      int i = present[k];
+      boolean tie = k > 0 && values[present[k - 1]].doubleValue() == values[i].doubleValue();
+      rank[i] = tie ? rank[present[k - 1]] : k + 1;
+    }
+    return rank;
+  }
+
+  private static Double[] pick(Double[] values, List<Integer> indexes) {
+    Double[] picked = new Double[indexes.size()];
+    for (int i = 0; i < picked.length; i++) {
+      picked[i] = values[indexes.get(i)];
+    }
+    return picked;
+  }
+
+  private static int countNonNull(Double[] values) {
+    int count = 0;
+    for (Double v : values) {
+      if (v != null) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static Double nullableDouble(Row r, int i) {
+    return r.isNullAt(i) ? null : r.getDouble(i);
+  }
+}
