@@ -10,6 +10,7 @@
 #   bench/run-benchmark.sh [--scale-factors "1 10"] [--provinces CODES] [--runs 3] [--warmup 1] [--quick]
 #                          [--latest 2024-12] [--seed 42] [--work DIR] [--results-dir DIR]
 #                          [--note TEXT] [--merge] [--reuse-data] [--input DIR] [--only "IDS"]
+#                          [--naive-runs N]
 #
 # --quick is the CI smoke test: 宁夏 (64) only, scale factor 1, one run, no warm-up, results under
 # bench/target/quick/ (the committed RESULTS.md is left alone); it exits non-zero if any command fails.
@@ -17,7 +18,8 @@
 # SF10 now). --reuse-data skips generate when the work folder holds data generated with the same options.
 # --input DIR measures an existing input root instead of generating one (one scale factor: its label).
 # --only "nightly scan_floor" runs only those measurements (ids: scan_floor nightly nightly_exports
-# backfill_12 duckdb naive_spark_sql).
+# backfill_12 duckdb naive_spark_sql). --naive-runs N runs the naive reference (minutes a run) N times
+# without a warm-up instead of like the others.
 # The Spark processes run through bin/governance-metrics (same JVM options, classpath and SparkSubmit path
 # as the product); the scan floor and the naive job are its jar plus bench's, chosen with --class.
 set -euo pipefail
@@ -42,6 +44,7 @@ MERGE=0
 REUSE=0
 INPUT=""
 ONLY="scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql"
+NAIVE_RUNS=""
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR $*"; exit 2; }
@@ -61,8 +64,9 @@ while [[ $# -gt 0 ]]; do
     --merge) MERGE=1; shift ;;
     --reuse-data) REUSE=1; shift ;;
     --only) ONLY="$2"; shift 2 ;;
+    --naive-runs) NAIVE_RUNS="$2"; shift 2 ;;
     --input) INPUT="$(cd "$2" && pwd)" || die "no input root $2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -e/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -77,6 +81,7 @@ WORK="${WORK:-$BENCH/target/work}"
 [[ "$LATEST" =~ ^[0-9]{4}-(0[1-9]|1[0-2])$ ]] || die "--latest must be YYYY-MM, got '$LATEST'"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number, got '$RUNS'"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup must be a number, got '$WARMUP'"
+[[ -z "$NAIVE_RUNS" || "$NAIVE_RUNS" =~ ^[1-9][0-9]*$ ]] || die "--naive-runs must be a positive number, got '$NAIVE_RUNS'"
 for id in $ONLY; do
   [[ " scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql " == *" $id "* ]] \
     || die "unknown measurement '$id' in --only"
@@ -212,8 +217,12 @@ for sf in $SCALE_FACTORS; do
     --output "$OUT" ${CONFIG_ARGS[@]+"${CONFIG_ARGS[@]}"} --no-exports
   measurement "$sf" duckdb clean_out java -cp "$DUCKDB_CP" com.governancemetrics.bench.DuckDbCountyTable \
     --input "$DATA" --period "$LATEST" --output "$OUT" --registry "$REGISTRY"
+  # The naive reference takes minutes a run: --naive-runs N runs it N times, without a warm-up.
+  saved_runs=$RUNS saved_warmup=$WARMUP
+  [[ -n "$NAIVE_RUNS" ]] && { RUNS=$NAIVE_RUNS; WARMUP=0; }
   measurement "$sf" naive_spark_sql clean_out env "$(bench_class NaiveSparkSql)" "$LAUNCHER" --input "$DATA" --period "$LATEST" \
     --output "$OUT" --registry "$REGISTRY"
+  RUNS=$saved_runs WARMUP=$saved_warmup
 done
 
 # 3. The report.
@@ -248,7 +257,7 @@ ENV_FILE="$RESULTS_DIR/results/environment.properties"
   echo "warmup=$WARMUP"
   echo "load=$LOAD_START / $(cut -d' ' -f1 /proc/loadavg)"
   echo "total=$(( total / 60 )) min $(( total % 60 )) s"
-  echo "command=bench/run-benchmark.sh --scale-factors \"$SCALE_FACTORS\" --runs $RUNS${PROVINCES:+ --provinces $PROVINCES}$([[ $QUICK == 1 ]] && echo ' --quick')$([[ "$ONLY" != "scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql" ]] && echo " --only \"$ONLY\"")$([[ $QUICK == 0 && $WARMUP != 1 ]] && echo " --warmup $WARMUP")"
+  echo "command=bench/run-benchmark.sh --scale-factors \"$SCALE_FACTORS\" --runs $RUNS${PROVINCES:+ --provinces $PROVINCES}$([[ $QUICK == 1 ]] && echo ' --quick')$([[ "$ONLY" != "scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql" ]] && echo " --only \"$ONLY\"")$([[ $QUICK == 0 && $WARMUP != 1 ]] && echo " --warmup $WARMUP")${NAIVE_RUNS:+ --naive-runs $NAIVE_RUNS}"
   echo "note=$NOTE"
 } > "$ENV_FILE"
 java -cp "$BENCH_JAR" com.governancemetrics.bench.ResultsReport --runs "$RUNS_CSV" --environment "$ENV_FILE" \
