@@ -106,6 +106,7 @@ public final class NormalizedReader {
     }
     all.add(extraColumns(layout).as(NormalizedColumns.EXTRA_COLUMNS));
     all.add(sourceFile(metadata).as(NormalizedColumns.SOURCE_FILE));
+    all.add(metadata.getField("row_index").as(NormalizedColumns.ROW_INDEX));
     return all.toArray(new Column[0]);
   }
 
