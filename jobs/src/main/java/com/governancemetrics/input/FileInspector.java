@@ -16,8 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
@@ -103,11 +107,24 @@ public final class FileInspector {
     }
   }
 
+  /**
+   * Reads the footer alone: opening a ParquetFileReader also prepares the row groups for reading,
+   * which made this check about 20 times slower per file.
+   */
   private static Footer readFooter(Configuration conf, InputFile file) {
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file.path()), conf))) {
-      MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-      return new Footer(file, schema, reader.getRecordCount(), null);
+    Path path = new Path(file.path());
+    try {
+      HadoopInputFile input = HadoopInputFile.fromPath(path, conf);
+      ParquetMetadata footer;
+      try (SeekableInputStream stream = input.newStream()) {
+        footer = ParquetFileReader.readFooter(input, HadoopReadOptions.builder(conf, path).build(),
+            stream);
+      }
+      long rows = 0;
+      for (BlockMetaData block : footer.getBlocks()) {
+        rows += block.getRowCount();
+      }
+      return new Footer(file, footer.getFileMetaData().getSchema(), rows, null);
     } catch (IOException | RuntimeException e) {
       // Not Parquet, a bad magic number, a truncated footer, a permission problem: the file is unusable.
       String why = e.getMessage() == null ? e.getClass().getSimpleName()

@@ -9,7 +9,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The columns of the normalized frame {@link NormalizedReader} builds for a dataset, one row per row
  * read: every contract column as it came rendered as a string (under its own name), its typed attempt,
- * the partition folder's value, the row's extra columns, and the file it came from.
+ * the partition folder's value, the row's extra columns, and the file it came from and where in it.
  */
 public final class NormalizedColumns {
 
@@ -17,6 +17,8 @@ public final class NormalizedColumns {
   public static final String SOURCE_FILE = "source_file";
   /** The row's extra (non-contract) columns rendered as strings. */
   public static final String EXTRA_COLUMNS = "extra_columns";
+  /** The row's position in its file (Parquet row index): with source_file, tells copies apart. */
+  public static final String ROW_INDEX = "_row_index";
   /** The value of the dataset's partition folder above the file (period=, year=); null when none. */
   public static final String FOLDER_VALUE = "_folder_value";
 
@@ -52,6 +54,7 @@ public final class NormalizedColumns {
       schema = schema.add(FOLDER_VALUE, DataTypes.StringType, true);
     }
     return schema.add(EXTRA_COLUMNS, EXTRA_COLUMNS_TYPE, true)
-        .add(SOURCE_FILE, DataTypes.StringType, true);
+        .add(SOURCE_FILE, DataTypes.StringType, true)
+        .add(ROW_INDEX, DataTypes.LongType, true);
   }
 }

@@ -27,8 +27,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Reads checked files into one normalized frame (see {@link NormalizedColumns}). Files of one dataset
  * may differ in physical schema (INT32 here, INT64 or digit strings there, extra columns in some), so
- * files are grouped by schema and partition folder, each group is read with its own schema, turned
- * into the common normalized columns, and the groups are unioned. Typed attempts use try_cast and
+ * files are grouped by schema, each group is read in one scan with its own schema, turned into the
+ * common normalized columns (the partition folder's value looked up per file), and the groups are
+ * unioned. Typed attempts use try_cast and
  * explicit patterns, never a cast that fails (ANSI mode) or silently nulls a value.
  */
 public final class NormalizedReader {
@@ -47,23 +48,22 @@ public final class NormalizedReader {
 
   private NormalizedReader() {}
 
-  /** Files read together: the same read schema under the same partition folder value. */
-  private record GroupKey(StructType schema, String folderValue) {}
-
   /** Reads the files into the dataset's normalized frame (no Spark action). */
   public static Dataset<Row> read(SparkSession spark, InputDataset dataset, List<FileLayout> files) {
-    Map<GroupKey, List<FileLayout>> groups = new LinkedHashMap<>();
-    Optional<String> partitionColumn = dataset.partitionColumn();
+    // One scan per read schema: files under different partition folders are read together, and
+    // each row's folder value is looked up by its file (a union of one scan per folder made plans of
+    // dozens of branches).
+    Map<StructType, List<FileLayout>> groups = new LinkedHashMap<>();
     for (FileLayout f : files) {
-      String folder = partitionColumn.flatMap(c -> f.file().partitionValue(c)).orElse(null);
-      groups.computeIfAbsent(new GroupKey(f.readSchema(), folder), k -> new ArrayList<>()).add(f);
+      groups.computeIfAbsent(f.readSchema(), k -> new ArrayList<>()).add(f);
     }
     Dataset<Row> result = null;
-    for (Map.Entry<GroupKey, List<FileLayout>> group : groups.entrySet()) {
+    for (Map.Entry<StructType, List<FileLayout>> group : groups.entrySet()) {
       String[] paths = group.getValue().stream().map(f -> f.file().path()).toArray(String[]::new);
-      Dataset<Row> raw = spark.read().schema(group.getKey().schema()).parquet(paths);
+      Dataset<Row> raw = spark.read().schema(group.getKey()).parquet(paths);
+      Column metadata = raw.metadataColumn("_metadata");
       Dataset<Row> normalized = raw.select(columns(dataset, group.getValue().get(0),
-          group.getKey().folderValue(), raw.metadataColumn("_metadata")));
+          folderValue(dataset, group.getValue(), sourceFile(metadata)), metadata));
       result = result == null ? normalized : result.union(normalized);
     }
     if (result == null) {
@@ -72,13 +72,41 @@ public final class NormalizedReader {
     return result;
   }
 
-  /** The normalized columns of one group of files sharing a layout and a partition folder. */
-  private static Column[] columns(InputDataset dataset, FileLayout layout, String folderValue,
+  /**
+   * The value of the partition folder above each row's file, as the listing found it (null outside
+   * such folders): a literal when the files share it, else looked up by the row's file. A file the
+   * listing did not name stops the read rather than losing its folder value.
+   */
+  private static Column folderValue(InputDataset dataset, List<FileLayout> files, Column file) {
+    Optional<String> partitionColumn = dataset.partitionColumn();
+    Map<Optional<String>, List<String>> byValue = new LinkedHashMap<>();
+    for (FileLayout f : files) {
+      Optional<String> value = partitionColumn.flatMap(c -> f.file().partitionValue(c));
+      byValue.computeIfAbsent(value, k -> new ArrayList<>()).add(f.file().path());
+    }
+    if (byValue.size() == 1) {
+      return lit(byValue.keySet().iterator().next().orElse(null)).cast(DataTypes.StringType);
+    }
+    Column value = null;
+    for (Map.Entry<Optional<String>, List<String>> e : byValue.entrySet()) {
+      Column in = file.isin(e.getValue().toArray());
+      Column v = lit(e.getKey().orElse(null)).cast(DataTypes.StringType);
+      value = value == null ? when(in, v) : value.when(in, v);
+    }
+    return value.otherwise(functions.raise_error(functions.concat(
+        lit(dataset.folder() + ": a row from a file the listing did not name: "), file)))
+        .cast(DataTypes.StringType);
+  }
+
+  /**
+   * The normalized columns of one group of files sharing a layout; {@code folder} is each row's
+   * partition folder value (null outside such folders).
+   */
+  private static Column[] columns(InputDataset dataset, FileLayout layout, Column folder,
       Column metadata) {
     List<Column> raw = new ArrayList<>();
     List<Column> typed = new ArrayList<>();
     String partitionColumn = dataset.partitionColumn().orElse(null);
-    Column folder = lit(folderValue).cast(DataTypes.StringType);
     for (ColumnSpec spec : dataset.columns()) {
       String name = spec.name();
       Optional<DataType> type = layout.contractType(name);
@@ -87,9 +115,10 @@ public final class NormalizedReader {
           : lit(null).cast(DataTypes.StringType);
       boolean isPartition = name.equals(partitionColumn);
       if (isPartition) {
-        // Quarantine shows the file's value as it came, or the folder's when the file has none.
-        Column asCame = folderValue == null ? rendered : coalesce(rendered, folder);
-        Column effective = folderValue == null ? rendered : folder;
+        // Quarantine shows the file's value as it came, or the folder's when the file has none; the
+        // folder's value wins when there is one (SPEC §1).
+        Column asCame = coalesce(rendered, folder);
+        Column effective = coalesce(folder, rendered);
         raw.add(asCame.as(name));
         typed.add(typedPartition(spec.kind(), effective).as(NormalizedColumns.typed(name)));
       } else {
@@ -106,6 +135,7 @@ public final class NormalizedReader {
     }
     all.add(extraColumns(layout).as(NormalizedColumns.EXTRA_COLUMNS));
     all.add(sourceFile(metadata).as(NormalizedColumns.SOURCE_FILE));
+    all.add(metadata.getField("row_index").as(NormalizedColumns.ROW_INDEX));
     return all.toArray(new Column[0]);
   }
 

@@ -7,8 +7,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One dataset after ingestion. {@code accepted} and {@code quarantine} are filters of one persisted
- * frame of every row read ({@code validated}); {@link #release()} frees it once both are written.
+ * One dataset after ingestion. {@code accepted} and {@code quarantine} are filters of the frame of
+ * every row read ({@code validated}), itself derived from one persisted frame ({@code persisted});
+ * {@link #release()} frees it once both are written.
  *
  * @param accepted exactly {@link InputDataset#acceptedSchema()}: typed contract columns + source_file
  * @param quarantine every contract column as it came rendered as a string (null stays null),
@@ -19,10 +20,13 @@ import org.apache.spark.sql.Row;
  * @param incomeYearUsed collective_income only: evaluation year → the latest year ≤ it with at least
  *     one accepted row (SPEC §2 annual); a year with no such row is absent; empty for other datasets
  * @param validated every row read with its normalized columns, reject_reason and duplicate_dropped
+ * @param persisted the persisted frame {@code validated} is computed from (the rows with their row
+ *     rules' reasons, before the duplicates policy)
  */
 public record IngestedDataset(InputDataset dataset, Dataset<Row> accepted, Dataset<Row> quarantine,
     DatasetCounts counts, List<String> filesRead, List<SkippedFile> filesSkipped,
-    List<String> extraColumns, Map<Integer, Integer> incomeYearUsed, Dataset<Row> validated) {
+    List<String> extraColumns, Map<Integer, Integer> incomeYearUsed, Dataset<Row> validated,
+    Dataset<Row> persisted) {
 
   public IngestedDataset {
     filesRead = List.copyOf(filesRead);
@@ -31,8 +35,8 @@ public record IngestedDataset(InputDataset dataset, Dataset<Row> accepted, Datas
     incomeYearUsed = Map.copyOf(incomeYearUsed);
   }
 
-  /** Unpersists the validated frame; accepted and quarantine must not be used afterwards. */
+  /** Unpersists the frame read; accepted and quarantine must not be used afterwards. */
   public void release() {
-    validated.unpersist(false);
+    persisted.unpersist(false);
   }
 }

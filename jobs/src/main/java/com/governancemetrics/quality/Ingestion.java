@@ -224,41 +224,47 @@ public final class Ingestion {
       }
       LOG.info("{}: no accepted row in the latest year folders read; reading year folder(s) {} too",
           dataset, more);
-      v.frame().unpersist(false);
+      v.persisted().unpersist(false);
       List<InputFile> extra = files.listed().stream()
           .filter(f -> folderYear(f).filter(more::contains).isPresent()).toList();
       inspect(spark, request, dataset, files, extra);
     }
   }
 
-  /** The validated frame (persisted) and its one aggregation. */
-  private record Validated(Dataset<Row> frame, Tally tally) {}
+  /** The validated frame, the persisted frame it is derived from, and its one aggregation. */
+  private record Validated(Dataset<Row> frame, Dataset<Row> persisted, Tally tally) {}
 
   private static Validated validate(SparkSession spark, IngestionRequest request,
       InputDataset dataset, Files files) {
     List<FileLayout> layouts = new ArrayList<>(files.layouts().values());
     Dataset<Row> normalized = NormalizedReader.read(spark, dataset, layouts);
+    // Persisted before the duplicates policy: finding the duplicated keys and the count below both
+    // read it, so the input files are scanned once. The reads of many small files come in many small
+    // partitions; they are merged (no shuffle) to the job's partition count, which every later pass
+    // over the frame (count, quarantine, metrics) then uses.
     Dataset<Row> checked =
-        RowRules.apply(normalized, dataset, request.settings(), request.registry());
-    Dataset<Row> validated = Duplicates.resolve(checked, dataset)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        RowRules.apply(normalized, dataset, request.settings(), request.registry())
+            .coalesce(request.settings().shufflePartitions())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Column partitionValue = dataset.partitionColumn()
         .map(p -> NormalizedColumns.ref(NormalizedColumns.typed(p)).cast(DataTypes.StringType))
         .orElse(lit(null).cast(DataTypes.StringType));
     SparkSessions.describe(spark, "ingest " + dataset + ": validate and count " + layouts.size()
         + " file(s)");
+    Dataset<Row> validated;
     List<Row> rows;
     try {
+      validated = Duplicates.resolve(checked, dataset);
       rows = validated
           .groupBy(col(RowRules.REJECT_REASON), col(Duplicates.DUPLICATE_DROPPED),
               partitionValue.as(PARTITION_VALUE))
           .count()
           .collectAsList();
     } catch (Exception e) { // SparkException is checked, yet Scala code throws it from here
-      validated.unpersist(false);
+      checked.unpersist(false);
       throw readFailure(dataset, e);
     }
-    return new Validated(validated, Tally.of(rows));
+    return new Validated(validated, checked, Tally.of(rows));
   }
 
   /**
@@ -391,7 +397,7 @@ public final class Ingestion {
         (extras.isEmpty() ? "" : "; extra columns ignored " + extras)
             + (incomeYearUsed.isEmpty() ? "" : "; year used per evaluation year " + incomeYearUsed));
     return new IngestedDataset(dataset, acceptedRows, quarantined, counts, read, skipped, extras,
-        incomeYearUsed, frame);
+        incomeYearUsed, frame, v.persisted());
   }
 
   /**

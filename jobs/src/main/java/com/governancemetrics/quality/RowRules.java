@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -45,7 +44,6 @@ public final class RowRules {
   private static final String TOWNSHIP_CODE = "township_code";
   private static final String VILLAGE_CODE = "village_code";
   private static final String CASE_TYPE = "case_type";
-  private static final String REGISTRY_CODE = "_registry_code";
 
   private RowRules() {}
 
@@ -57,16 +55,11 @@ public final class RowRules {
   }
 
   /**
-   * Adds {@link #IN_REGISTRY}: a left join with the registry's distinct township codes, broadcast (the
-   * registry is small), so the row count never changes.
+   * Adds {@link #IN_REGISTRY}: whether the row's township_code (as it came, not trimmed) is a
+   * registry code. A lookup in the registry's broadcast code set, so the row count never changes.
    */
   public static Dataset<Row> withRegistry(Dataset<Row> normalized, TownshipRegistry registry) {
-    Dataset<Row> codes = functions.broadcast(
-        registry.townships().select(col(TOWNSHIP_CODE).as(REGISTRY_CODE)).distinct());
-    return normalized
-        .join(codes, normalized.col(TOWNSHIP_CODE).equalTo(codes.col(REGISTRY_CODE)), "left")
-        .withColumn(IN_REGISTRY, col(REGISTRY_CODE).isNotNull())
-        .drop(REGISTRY_CODE);
+    return normalized.withColumn(IN_REGISTRY, registry.contains(raw(TOWNSHIP_CODE)));
   }
 
   /** The first reason that applies to a row (its code, e.g. "missing_key"), or null when it passes. */

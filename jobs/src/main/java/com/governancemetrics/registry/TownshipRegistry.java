@@ -6,13 +6,21 @@ import com.governancemetrics.jobs.JobFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -26,10 +34,14 @@ public final class TownshipRegistry {
 
   private final Dataset<Row> townships;
   private final String source;
+  /** The township codes when known on the driver (the bundled registry); else collected once. */
+  private Set<String> codes;
+  private UserDefinedFunction known;
 
-  private TownshipRegistry(Dataset<Row> townships, String source) {
+  private TownshipRegistry(Dataset<Row> townships, String source, Set<String> codes) {
     this.townships = townships;
     this.source = source;
+    this.codes = codes;
   }
 
   /** The registry columns of SPEC §1, all strings. */
@@ -59,9 +71,13 @@ public final class TownshipRegistry {
   /** The registry built from the admin-division CSVs bundled in the jar. */
   public static TownshipRegistry bundled(SparkSession spark) {
     // Cached: built from driver-side rows, it would otherwise travel inside every task that reads it.
-    return new TownshipRegistry(toDataset(spark, AdminDivisions.bundled())
+    List<Township> townships = AdminDivisions.bundled();
+    Set<String> codes = new HashSet<>();
+    townships.forEach(t -> codes.add(t.townshipCode()));
+    return new TownshipRegistry(toDataset(spark, townships)
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()),
-        "bundled registry (统计用区划代码 2022, " + AdminDivisions.BUNDLED_RESOURCE_DIR + " in the jar)");
+        "bundled registry (统计用区划代码 2022, " + AdminDivisions.BUNDLED_RESOURCE_DIR + " in the jar)",
+        codes);
   }
 
   public static TownshipRegistry fromParquet(SparkSession spark, String path) {
@@ -80,7 +96,7 @@ public final class TownshipRegistry {
     Dataset<Row> rows = raw.select(InputDataset.TOWNSHIPS.columns().stream()
         .map(c -> functions.col(c.name()).cast(DataTypes.StringType))
         .toArray(org.apache.spark.sql.Column[]::new));
-    return new TownshipRegistry(rows, "input root " + path);
+    return new TownshipRegistry(rows, "input root " + path, null);
   }
 
   public static Dataset<Row> toDataset(SparkSession spark, List<Township> townships) {
@@ -96,6 +112,29 @@ public final class TownshipRegistry {
   /** One row per township, columns of {@link #schema()}. */
   public Dataset<Row> townships() {
     return townships;
+  }
+
+  /**
+   * Whether a code is a registry township code (false for null), as a column. The codes travel once
+   * per executor as a broadcast variable, not inside tasks nor through a join: the bundled registry
+   * is a local relation whose rows would otherwise be shipped in every task that reads it.
+   */
+  public synchronized Column contains(Column code) {
+    if (known == null) {
+      if (codes == null) {
+        codes = new HashSet<>();
+        for (Row r : townships.select(functions.col("township_code")).distinct().collectAsList()) {
+          codes.add(r.getString(0));
+        }
+      }
+      SparkSession spark = townships.sparkSession();
+      Broadcast<Set<String>> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
+          .broadcast(Set.copyOf(codes.stream().filter(Objects::nonNull).toList()));
+      known = functions.udf(
+          (UDF1<String, Boolean>) c -> c != null && shared.value().contains(c),
+          DataTypes.BooleanType).asNonNullable();
+    }
+    return known.apply(code);
   }
 
   /** Which registry this is, for the log and the manifest. */

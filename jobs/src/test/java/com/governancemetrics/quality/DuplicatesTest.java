@@ -101,29 +101,73 @@ class DuplicatesTest {
   }
 
   @Test
+  void identicalCopiesInOneFileAreKeptExactlyOnce() {
+    IngestFixtures fx = new IngestFixtures(root);
+    String file = fx.write("grid_coverage/period=2024-06", GRID, grid(T1), grid(T3), grid(T1),
+        grid(T1));
+
+    IngestedDataset d = fx.ingest(InputDataset.GRID_COVERAGE, "2024-06");
+
+    assertThat(d.counts().duplicatesDropped()).isEqualTo(2);
+    assertThat(d.counts().rowsQuarantined()).isZero();
+    assertThat(accepted(d, "township_code")).containsExactly(T1, T3);
+    assertThat(accepted(d, "source_file")).containsOnly(file);
+    assertReconciles(d, 4);
+  }
+
+  @Test
+  void conflictingCopiesAcrossFilesBesideARowRejectedForAnotherReason() {
+    IngestFixtures fx = new IngestFixtures(root);
+    String first = fx.write("grid_coverage/period=2024-06", GRID, grid(T1), grid(T1, 3, -1),
+        grid(T3));
+    fx.write("grid_coverage/period=2024-06", GRID, grid(T1, 2, 901L), grid(T3));
+
+    IngestedDataset d = fx.ingest(InputDataset.GRID_COVERAGE, "2024-06");
+
+    // T1: the two copies that passed differ (900, 901), the negative one is not a copy; T3: the same
+    // row in both files, kept from the first.
+    assertThat(d.counts().quarantinedByReason())
+        .isEqualTo(Map.of("conflicting_duplicate", 2L, "negative_value", 1L));
+    assertThat(d.counts().duplicatesDropped()).isEqualTo(1);
+    assertThat(accepted(d, "township_code")).containsExactly(T3);
+    assertThat(accepted(d, "source_file")).containsOnly(first);
+    assertThat(d.quarantine().select("households_covered", RowRules.REJECT_REASON).collectAsList()
+        .stream().map(r -> r.getString(0) + "/" + r.getString(1)).sorted().toList())
+        .containsExactly("900/conflicting_duplicate", "900/negative_value",
+            "901/conflicting_duplicate");
+    assertReconciles(d, 5);
+  }
+
+  @Test
   void resolveOnAFrame() {
     // A normalized cases frame built by hand: only the typed columns, the reason and the file count.
     StructType schema = NormalizedColumns.schema(InputDataset.RECTIFICATION_CASES)
         .add(RowRules.REJECT_REASON, DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
-    rows.add(cases("A", "2024-01-10", null, "b.parquet"));
-    rows.add(cases("A", "2024-01-10", null, "a.parquet"));
-    rows.add(cases("B", "2024-01-10", null, "a.parquet"));
-    rows.add(cases("B", "2024-01-10", null, "a.parquet"));
-    rows.add(cases("B", "2024-01-11", null, "a.parquet"));
-    rows.add(cases("C", "2024-01-10", "missing_value", "a.parquet"));
-    rows.add(cases("C", "2024-01-10", null, "a.parquet"));
-    rows.add(cases("D", "2024-01-10", null, "a.parquet"));
+    rows.add(cases("A", "2024-01-10", null, "b.parquet", 0));
+    rows.add(cases("A", "2024-01-10", null, "a.parquet", 0));
+    rows.add(cases("B", "2024-01-10", null, "a.parquet", 1));
+    rows.add(cases("B", "2024-01-10", null, "a.parquet", 2));
+    rows.add(cases("B", "2024-01-11", null, "a.parquet", 3));
+    rows.add(cases("C", "2024-01-10", "missing_value", "a.parquet", 4));
+    rows.add(cases("C", "2024-01-10", null, "a.parquet", 5));
+    rows.add(cases("D", "2024-01-10", null, "a.parquet", 6));
+    // Identical copies in one file: the first in the file is kept, the others dropped.
+    rows.add(cases("E", "2024-01-10", null, "a.parquet", 9));
+    rows.add(cases("E", "2024-01-10", null, "a.parquet", 7));
+    rows.add(cases("E", "2024-01-10", null, "a.parquet", 8));
     Dataset<Row> frame = IngestFixtures.spark().createDataFrame(rows, schema);
 
     List<Row> out = Duplicates.resolve(frame, InputDataset.RECTIFICATION_CASES)
-        .select("case_id", RowRules.REJECT_REASON, Duplicates.DUPLICATE_DROPPED, "source_file")
+        .select("case_id", RowRules.REJECT_REASON, Duplicates.DUPLICATE_DROPPED, "source_file",
+            NormalizedColumns.ROW_INDEX)
         .collectAsList();
 
     Map<String, List<String>> byCase = new TreeMap<>();
     for (Row r : out) {
       byCase.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-          .add(r.getString(1) + "/" + r.getBoolean(2) + "/" + r.getString(3));
+          .add(r.getString(1) + "/" + r.getBoolean(2) + "/" + r.getString(3)
+              + (r.getString(0).equals("E") ? "#" + r.getLong(4) : ""));
     }
     byCase.values().forEach(v -> v.sort(null));
     assertThat(byCase).isEqualTo(Map.of(
@@ -131,14 +175,16 @@ class DuplicatesTest {
         "B", List.of("conflicting_duplicate/false/a.parquet",
             "conflicting_duplicate/false/a.parquet", "conflicting_duplicate/false/a.parquet"),
         "C", List.of("missing_value/false/a.parquet", "null/false/a.parquet"),
-        "D", List.of("null/false/a.parquet")));
+        "D", List.of("null/false/a.parquet"),
+        "E", List.of("null/false/a.parquet#7", "null/true/a.parquet#8", "null/true/a.parquet#9")));
   }
 
-  private static Row cases(String id, String identified, String reason, String file) {
+  private static Row cases(String id, String identified, String reason, String file,
+      long rowIndex) {
     Date date = Date.valueOf(identified);
     return RowFactory.create(
         id, T1, null, "weak_party_org", identified, "2024-03-31", null,
         id, T1, null, "weak_party_org", date, Date.valueOf("2024-03-31"), null,
-        Map.of(), file, reason);
+        Map.of(), file, rowIndex, reason);
   }
 }
