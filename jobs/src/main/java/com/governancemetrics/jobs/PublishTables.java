@@ -43,13 +43,14 @@ final class PublishTables implements PeriodRun.Step {
     }
     Map<Integer, Integer> incomeYears =
         c.ingestion().get(InputDataset.COLLECTIVE_INCOME).incomeYearUsed();
-    // All four levels come from one evaluation of the metrics, persisted while the four tables
-    // are written, so the inputs are aggregated once and not once per table.
-    Dataset<Row> allLevels = MetricEngine.computeAllLevels(c.spark(), new MetricInputs(accepted,
-        c.registry().townships(), c.periods(), c.config(), incomeYears))
+    // All four levels come from one evaluation of the metrics: its narrow rows (codes, numbers,
+    // ranks) are persisted while the four tables are written, each joining its names and targets.
+    MetricInputs inputs = new MetricInputs(accepted, c.registry().townships(), c.periods(),
+        c.config(), incomeYears);
+    Dataset<Row> ranked = MetricEngine.computeRanked(c.spark(), inputs)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      MetricTables tables = LevelTables.split(allLevels);
+      MetricTables tables = LevelTables.split(MetricEngine.withNames(c.spark(), inputs, ranked));
       for (Level level : Level.values()) {
         SparkSessions.describe(c.spark(), "publish " + level.table() + " for " + c.periods());
         Map<Period, Long> written = PartitionPublisher.publish(c.spark(), tables.of(level),
@@ -57,7 +58,7 @@ final class PublishTables implements PeriodRun.Step {
         c.manifest().table(level.table(), written);
       }
     } finally {
-      allLevels.unpersist();
+      ranked.unpersist();
     }
     if (exports) {
       // The exports' data-quality part reads the manifest: write what is known so far.

@@ -29,11 +29,20 @@ public final class MetricEngine {
   }
 
   /**
-   * The rows of all four levels in one lazy Dataset, for a caller that writes all four tables and
-   * wants the inputs read once for all of them: persist it, {@link LevelTables#split} it, write the
-   * tables, unpersist it.
+   * The rows of all four levels in one lazy Dataset, with names and targets; {@link
+   * LevelTables#split} gives the four tables. A caller that writes all four persists {@link
+   * #computeRanked} instead and writes {@link #withNames} of it.
    */
   public static Dataset<Row> computeAllLevels(SparkSession spark, MetricInputs inputs) {
+    return withNames(spark, inputs, computeRanked(spark, inputs));
+  }
+
+  /**
+   * The narrow rows of every level ({@link LevelTables#rank}): for a caller that persists them while
+   * it writes the four tables of {@link #withNames} of them, so that the persisted rows carry codes
+   * and numbers, not names and labels.
+   */
+  public static Dataset<Row> computeRanked(SparkSession spark, MetricInputs inputs) {
     MetricCatalogue catalogue = inputs.config().catalogue();
     if (catalogue.metrics().isEmpty()) {
       throw new IllegalArgumentException(inputs.config().source() + " defines no metric");
@@ -63,7 +72,14 @@ public final class MetricEngine {
     LOG.info("metrics: {} metrics of {} datasets for {} period(s) {} (evaluating {} with P-1, P-12)",
         catalogue.metrics().size(), values.size(), periods.requested().size(), periods.requested(),
         periods.all().size());
-    return LevelTables.build(spark, inputs.registry(), all, catalogue, periods, periodsDf,
-        inputs.config().settings().completenessMinimum());
+    return LevelTables.rank(spark, inputs.registry(), all, catalogue, periods);
+  }
+
+  /** The rows of {@link #computeAllLevels} from those of {@link #computeRanked} (lazy, no shuffle). */
+  public static Dataset<Row> withNames(SparkSession spark, MetricInputs inputs,
+      Dataset<Row> ranked) {
+    EvaluationPeriods periods = EvaluationPeriods.of(inputs.periods(), inputs.incomeYearUsed());
+    return LevelTables.enrich(spark, inputs.registry(), ranked, inputs.config().catalogue(),
+        periods.toDataFrame(spark), inputs.config().settings().completenessMinimum());
   }
 }

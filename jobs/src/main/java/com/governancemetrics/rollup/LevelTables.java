@@ -52,9 +52,19 @@ public final class LevelTables {
   public static Dataset<Row> build(SparkSession spark, Dataset<Row> registry, Dataset<Row> values,
       MetricCatalogue catalogue, EvaluationPeriods periods, Dataset<Row> periodsDf,
       double completenessMinimum) {
+    return enrich(spark, registry, rank(spark, registry, values, catalogue, periods), catalogue,
+        periodsDf, completenessMinimum);
+  }
+
+  /**
+   * The narrow rows of {@link #build} (codes, numbers and ranks of {@link
+   * ProvinceMetricRanking#OUTPUT}), before names, targets and labels are joined by {@link #enrich}:
+   * what a caller that writes several tables persists.
+   */
+  public static Dataset<Row> rank(SparkSession spark, Dataset<Row> registry, Dataset<Row> values,
+      MetricCatalogue catalogue, EvaluationPeriods periods) {
     Dataset<Row> units = RegistryUnits.of(registry);
-    Dataset<Row> info = metricInfo(spark, catalogue);
-    Dataset<Row> metricIds = info.select(col("metric_id"));
+    Dataset<Row> metricIds = metricInfo(spark, catalogue).select(col("metric_id"));
 
     Dataset<Row> aggregated = values.select(col("eval_period"), col("level"), col("unit_code"),
         col("metric_id"), col("numerator").cast(DataTypes.DoubleType).as("numerator"),
@@ -79,14 +89,24 @@ public final class LevelTables {
     }
     Dataset<Row> grouped = routed.unionByName(unitRows, true)
         .select(input.toArray(Column[]::new));
-    Dataset<Row> compared = grouped
+    return grouped
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
         .flatMapGroups(new ProvinceMetricRanking(rules(catalogue),
             periods.all().stream().map(Object::toString).toList(),
             periods.all().stream().map(EvaluationPeriods::monthIndex).toList(),
             periods.all().stream().map(periods.requested()::contains).toList()),
             Encoders.row(ProvinceMetricRanking.OUTPUT));
+  }
 
+  /**
+   * Joins to the rows of {@link #rank} what people read: unit names, each province's target,
+   * meets_target, data_period and low_completeness (small broadcast tables, no shuffle).
+   */
+  public static Dataset<Row> enrich(SparkSession spark, Dataset<Row> registry,
+      Dataset<Row> compared, MetricCatalogue catalogue, Dataset<Row> periodsDf,
+      double completenessMinimum) {
+    Dataset<Row> units = RegistryUnits.of(registry);
+    Dataset<Row> info = metricInfo(spark, catalogue);
     Dataset<Row> names = units.select(col("level"), col("unit_code"), col("province_name"),
         col("city_code"),
         col("city_name"), col("county_code"), col("county_name"), col("township_code"),
