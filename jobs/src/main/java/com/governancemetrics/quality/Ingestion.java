@@ -1,8 +1,11 @@
 package com.governancemetrics.quality;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
+import com.governancemetrics.input.ColumnSpec;
 import com.governancemetrics.input.DatasetListing;
 import com.governancemetrics.input.FileInspector;
 import com.governancemetrics.input.FileLayout;
@@ -48,6 +51,8 @@ public final class Ingestion {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
   private static final String PARTITION_VALUE = "_partition_value";
+  /** The contract columns as they came, in contract order; null when the typed values give them. */
+  private static final String RAW_VALUES = "_raw_values";
 
   private Ingestion() {}
 
@@ -243,7 +248,8 @@ public final class Ingestion {
     // partitions; they are merged (no shuffle) to the job's partition count, which every later pass
     // over the frame (count, quarantine, metrics) then uses.
     Dataset<Row> checked =
-        RowRules.apply(normalized, dataset, request.settings(), request.registry())
+        forCache(RowRules.apply(normalized, dataset, request.settings(), request.registry()),
+            dataset)
             .coalesce(request.settings().shufflePartitions())
             .persist(StorageLevel.MEMORY_AND_DISK());
     Column partitionValue = dataset.partitionColumn()
@@ -265,6 +271,40 @@ public final class Ingestion {
       throw readFailure(dataset, e);
     }
     return new Validated(validated, checked, Tally.of(rows));
+  }
+
+  /**
+   * The columns later steps use, and the raw values only where they are needed: the quarantine must
+   * show each value as it came, but almost every row's raw values are the string forms of its typed
+   * values. Such a row caches one null instead of a string per column; the quarantine rebuilds them
+   * ({@link #rawValue}). This halves what the cache holds and builds.
+   */
+  private static Dataset<Row> forCache(Dataset<Row> checked, InputDataset dataset) {
+    List<Column> columns = new ArrayList<>();
+    List<Column> raw = new ArrayList<>();
+    Column rebuildable = lit(true);
+    for (ColumnSpec c : dataset.columns()) {
+      Column typed = NormalizedColumns.ref(NormalizedColumns.typed(c.name()));
+      columns.add(typed);
+      raw.add(NormalizedColumns.ref(c.name()));
+      rebuildable = rebuildable.and(
+          NormalizedColumns.ref(c.name()).eqNullSafe(typed.cast(DataTypes.StringType)));
+    }
+    columns.add(when(rebuildable, lit(null)).otherwise(array(raw.toArray(new Column[0])))
+        .as(RAW_VALUES));
+    columns.add(col(NormalizedColumns.EXTRA_COLUMNS));
+    columns.add(col(NormalizedColumns.SOURCE_FILE));
+    columns.add(col(NormalizedColumns.ROW_INDEX));
+    columns.add(col(RowRules.REJECT_REASON));
+    return checked.select(columns.toArray(new Column[0]));
+  }
+
+  /** Contract column {@code index} as it came: kept in {@link #RAW_VALUES}, or its typed value's. */
+  private static Column rawValue(ColumnSpec column, int index) {
+    return when(col(RAW_VALUES).isNull(),
+        NormalizedColumns.ref(NormalizedColumns.typed(column.name())).cast(DataTypes.StringType))
+        .otherwise(col(RAW_VALUES).getItem(index))
+        .as(column.name());
   }
 
   /**
@@ -370,10 +410,12 @@ public final class Ingestion {
     Dataset<Row> frame = v.frame();
     List<Column> accepted = new ArrayList<>();
     List<Column> quarantine = new ArrayList<>();
-    dataset.columns().forEach(c -> {
+    List<ColumnSpec> contract = dataset.columns();
+    for (int i = 0; i < contract.size(); i++) {
+      ColumnSpec c = contract.get(i);
       accepted.add(NormalizedColumns.ref(NormalizedColumns.typed(c.name())).as(c.name()));
-      quarantine.add(NormalizedColumns.ref(c.name()));
-    });
+      quarantine.add(rawValue(c, i));
+    }
     accepted.add(col(NormalizedColumns.SOURCE_FILE));
     quarantine.add(col(NormalizedColumns.EXTRA_COLUMNS));
     quarantine.add(col(RowRules.REJECT_REASON));

@@ -71,6 +71,26 @@ class DuplicatesTest {
   }
 
   @Test
+  void conflictingCopiesAreQuarantinedWithTheirValuesAsTheyCame() {
+    IngestFixtures fx = new IngestFixtures(root);
+    fx.write("grid_coverage/period=2024-06", GRID, grid(T1), grid(T3));
+    // Accepted by the row rules ("0901" casts to 901), then conflicting: the quarantine must show
+    // "0901" and the extra column as delivered, not the typed value's string form.
+    fx.write("grid_coverage/period=2024-06", GRID_AS_STRINGS,
+        new Object[] {T1, "1000", "0901", "2", "10", "80", "30", "12", "11", "resent"});
+
+    IngestedDataset d = fx.ingest(InputDataset.GRID_COVERAGE, "2024-06");
+
+    assertThat(d.counts().quarantinedByReason()).isEqualTo(Map.of("conflicting_duplicate", 2L));
+    assertThat(d.quarantine().select("households_covered", "households_total").collectAsList()
+        .stream().map(r -> r.getString(0) + "/" + r.getString(1)).sorted().toList())
+        .containsExactly("0901/1000", "900/1000");
+    assertThat(d.quarantine().filter("households_covered = '0901'")
+        .select("extra_columns.note").first().getString(0)).isEqualTo("resent");
+    assertReconciles(d, 3);
+  }
+
+  @Test
   void onlyRowsThatPassedEveryOtherRuleAreCopies() {
     IngestFixtures fx = new IngestFixtures(root);
     fx.write("grid_coverage/period=2024-06", GRID, grid(T1), grid(T1, 3, -1));
