@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -61,24 +62,23 @@ public final class Exporter {
       LOG.warn("county_metrics of {} has no rows: no province to export", request.period());
     }
     List<ExportSummary.ProvinceExport> exported = new ArrayList<>();
-    if (provinces.size() > 1) {
-      tables.cacheForManyProvinces();
-    }
-    try {
+    if (!provinces.isEmpty()) {
+      // Provinces in code order (tables.provinces()): the township stream serves them in that order.
+      Map<String, ProvinceSlice> slices = tables.slices(provinces);
+      MetricTables.ProvinceTownships townships = tables.townships(provinces);
       for (MetricTables.Province province : provinces) {
-        exported.add(exportProvince(spark, tables, province, request, run, conf));
+        exported.add(exportProvince(spark, slices.get(province.code()), townships.of(province),
+            province, request, run, conf));
       }
-    } finally {
-      tables.release();
     }
     return new ExportSummary(request.period(), exported);
   }
 
-  private static ExportSummary.ProvinceExport exportProvince(SparkSession spark, MetricTables tables,
-      MetricTables.Province province, ExportRequest request, RunInfo run, Configuration conf) {
+  private static ExportSummary.ProvinceExport exportProvince(SparkSession spark, ProvinceSlice slice,
+      Iterator<UnitRow> townshipRows, MetricTables.Province province, ExportRequest request, RunInfo run,
+      Configuration conf) {
     long start = System.nanoTime();
     SparkSessions.describe(spark, "export " + request.period() + " " + province.code() + " " + province.name());
-    ProvinceSlice slice = tables.slice(province);
     warnAboutMissingMetrics(slice, request.metrics());
     List<MetricColumns> plan = MetricColumns.plan(request.metrics(), slice);
     ExportFolder folder;
@@ -93,7 +93,7 @@ public final class Exporter {
       }
       long townships;
       try (OutputStream out = folder.create(ComparisonWorkbook.FILE_NAME)) {
-        CountingIterator<UnitRow> rows = new CountingIterator<>(tables.townships(province));
+        CountingIterator<UnitRow> rows = new CountingIterator<>(townshipRows);
         ComparisonWorkbook.write(out, slice, plan, rows, run);
         townships = rows.count;
       }

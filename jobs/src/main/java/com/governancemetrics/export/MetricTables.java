@@ -15,14 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The four published metric tables of one period (SPEC §3), read from their partition folders and
@@ -87,18 +85,6 @@ final class MetricTables {
     }
   }
 
-  /**
-   * Keeps the period's rows in Spark's cache while many provinces are exported one after the other, so
-   * the tables are scanned once and not once per province; {@link #release} drops them.
-   */
-  void cacheForManyProvinces() {
-    tables.replaceAll((level, table) -> table.persist(StorageLevel.MEMORY_AND_DISK()));
-  }
-
-  void release() {
-    tables.values().forEach(table -> table.unpersist(false));
-  }
-
   /** The provinces in county_metrics, by code (a few dozen rows at most). */
   List<Province> provinces() {
     SparkSessions.describe(spark, "export " + period + ": list the provinces in county_metrics");
@@ -110,77 +96,103 @@ final class MetricTables {
     return provinces;
   }
 
-  /** The province's own, city and county rows, collected to the driver (about 100 units × metrics). */
-  ProvinceSlice slice(Province province) {
-    UnitRow total = pivot(UnitLevel.PROVINCE, collect(UnitLevel.PROVINCE, province)).stream()
-        .findFirst().orElse(null);
-    List<UnitRow> cities = pivot(UnitLevel.CITY, collect(UnitLevel.CITY, province));
-    List<UnitRow> counties = pivot(UnitLevel.COUNTY, collect(UnitLevel.COUNTY, province));
-    return new ProvinceSlice(province.code(), province.name(), Optional.ofNullable(total), cities, counties);
+  /**
+   * The slices of the given provinces (their own, city and county rows, about 100 units × metrics
+   * each): one ordered query per table for all of them, split on the driver, so that a national export
+   * runs three small Spark jobs, not three per province.
+   */
+  Map<String, ProvinceSlice> slices(List<Province> provinces) {
+    Map<String, List<UnitRow>> totals = byProvince(UnitLevel.PROVINCE, provinces);
+    Map<String, List<UnitRow>> cities = byProvince(UnitLevel.CITY, provinces);
+    Map<String, List<UnitRow>> counties = byProvince(UnitLevel.COUNTY, provinces);
+    Map<String, ProvinceSlice> slices = new LinkedHashMap<>();
+    for (Province p : provinces) {
+      slices.put(p.code(), new ProvinceSlice(p.code(), p.name(),
+          totals.getOrDefault(p.code(), List.of()).stream().findFirst(),
+          cities.getOrDefault(p.code(), List.of()), counties.getOrDefault(p.code(), List.of())));
+    }
+    return slices;
   }
 
   /**
-   * The province's townships one by one in code order, streamed partition by partition to the driver
-   * (a province has up to a few thousand townships: never collected at once).
+   * The townships of the given provinces, in province then township code order, streamed partition by
+   * partition to the driver (there are tens of thousands: never collected at once). The provinces must
+   * then be asked for in code order, each once: one Spark query serves a whole national export.
    */
-  Iterator<UnitRow> townships(Province province) {
-    SparkSessions.describe(spark, "export " + period + ": township rows of " + province.code());
-    Dataset<Row> rows = tables.get(UnitLevel.TOWNSHIP)
-        .filter(col("province_code").equalTo(province.code()))
-        .orderBy("township_code", "metric_id");
-    return new GroupingIterator(rows.toLocalIterator(), UnitLevel.TOWNSHIP);
+  ProvinceTownships townships(List<Province> provinces) {
+    return new ProvinceTownships(tables.get(UnitLevel.TOWNSHIP)
+        .filter(col("province_code").isin(codes(provinces)))
+        .orderBy("province_code", "township_code", "metric_id"));
   }
 
-  private List<Row> collect(UnitLevel level, Province province) {
-    SparkSessions.describe(spark, "export " + period + ": " + level.table() + " rows of " + province.code());
-    return tables.get(level).filter(col("province_code").equalTo(province.code()))
-        .orderBy(level.codeColumn(), "metric_id").collectAsList();
-  }
-
-  private static List<UnitRow> pivot(UnitLevel level, List<Row> rows) {
-    Map<String, List<Row>> byUnit = new LinkedHashMap<>();
+  private Map<String, List<UnitRow>> byProvince(UnitLevel level, List<Province> provinces) {
+    SparkSessions.describe(spark, "export " + period + ": " + level.table() + " rows of "
+        + provinces.size() + " province(s)");
+    List<Row> rows = tables.get(level).filter(col("province_code").isin(codes(provinces)))
+        .orderBy("province_code", level.codeColumn(), "metric_id").collectAsList();
+    Map<String, Map<String, List<Row>>> byUnit = new LinkedHashMap<>();
     for (Row row : rows) {
-      byUnit.computeIfAbsent(MetricCell.string(row, level.codeColumn()), k -> new ArrayList<>()).add(row);
+      byUnit.computeIfAbsent(MetricCell.string(row, "province_code"), k -> new LinkedHashMap<>())
+          .computeIfAbsent(MetricCell.string(row, level.codeColumn()), k -> new ArrayList<>()).add(row);
     }
-    return byUnit.values().stream().map(unitRows -> UnitRow.pivot(level, unitRows)).toList();
+    Map<String, List<UnitRow>> pivoted = new LinkedHashMap<>();
+    byUnit.forEach((province, units) -> pivoted.put(province,
+        units.values().stream().map(unitRows -> UnitRow.pivot(level, unitRows)).toList()));
+    return pivoted;
   }
 
-  /** Groups consecutive rows of the same unit (the input is ordered by the unit's code) into UnitRows. */
-  private static final class GroupingIterator implements Iterator<UnitRow> {
-    private final Iterator<Row> rows;
-    private final UnitLevel level;
+  private static Object[] codes(List<Province> provinces) {
+    return provinces.stream().map(Province::code).toArray();
+  }
+
+  /** One ordered stream of township rows, handed out province by province as UnitRows. */
+  final class ProvinceTownships {
+    private final Dataset<Row> rows;
+    private Iterator<Row> stream;
     private Row pending;
 
-    GroupingIterator(Iterator<Row> rows, UnitLevel level) {
+    private ProvinceTownships(Dataset<Row> rows) {
       this.rows = rows;
-      this.level = level;
-      this.pending = rows.hasNext() ? rows.next() : null;
     }
 
-    @Override
-    public boolean hasNext() {
-      return pending != null;
-    }
-
-    @Override
-    public UnitRow next() {
-      if (pending == null) {
-        throw new NoSuchElementException();
+    /** The townships of {@code province}; earlier provinces' rows not yet read are skipped. */
+    Iterator<UnitRow> of(Province province) {
+      if (stream == null) {
+        SparkSessions.describe(spark, "export " + period + ": township rows");
+        stream = rows.toLocalIterator();
+        advance();
       }
-      String code = MetricCell.string(pending, level.codeColumn());
-      List<Row> unitRows = new ArrayList<>();
-      unitRows.add(pending);
-      pending = null;
-      while (rows.hasNext()) {
-        Row row = rows.next();
-        if (code.equals(MetricCell.string(row, level.codeColumn()))) {
-          unitRows.add(row);
-        } else {
-          pending = row;
-          break;
+      while (pending != null && provinceOf(pending).compareTo(province.code()) < 0) {
+        advance();
+      }
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return pending != null && province.code().equals(provinceOf(pending));
         }
-      }
-      return UnitRow.pivot(level, unitRows);
+
+        @Override
+        public UnitRow next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          String code = MetricCell.string(pending, UnitLevel.TOWNSHIP.codeColumn());
+          List<Row> unitRows = new ArrayList<>();
+          do {
+            unitRows.add(pending);
+            advance();
+          } while (hasNext() && code.equals(MetricCell.string(pending, UnitLevel.TOWNSHIP.codeColumn())));
+          return UnitRow.pivot(UnitLevel.TOWNSHIP, unitRows);
+        }
+      };
+    }
+
+    private void advance() {
+      pending = stream.hasNext() ? stream.next() : null;
+    }
+
+    private static String provinceOf(Row row) {
+      return MetricCell.string(row, "province_code");
     }
   }
 }
