@@ -98,6 +98,10 @@ month_shift() {
   printf '%04d-%02d' $(( n / 12 )) $(( n % 12 + 1 ))
 }
 
+# The load before anything of ours runs: the builds and the archive below raise it themselves, so it is
+# what tells whether something else was using the machine.
+LOAD_START=$(cut -d' ' -f1 /proc/loadavg)
+
 # 1. Tools: GNU time (Debian's 'time' package) for wall clock and peak RSS.
 if [[ ! -x /usr/bin/time ]]; then
   log "installing Debian's time package for /usr/bin/time ..."
@@ -140,7 +144,6 @@ fi
 
 FAILED=0
 BENCH_START=$(date +%s)
-LOAD_START=$(cut -d' ' -f1 /proc/loadavg)
 
 # Runs one process under /usr/bin/time -v and appends a row to runs.csv.
 #   measure SF MEASUREMENT RUN_LABEL command...
