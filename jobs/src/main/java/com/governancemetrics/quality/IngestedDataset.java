@@ -19,7 +19,8 @@ import org.apache.spark.sql.Row;
  * @param extraColumns extra column names seen in the files read (reported, otherwise ignored)
  * @param incomeYearUsed collective_income only: evaluation year → the latest year ≤ it with at least
  *     one accepted row (SPEC §2 annual); a year with no such row is absent; empty for other datasets
- * @param validated every row read with its normalized columns, reject_reason and duplicate_dropped
+ * @param validated every row read with its typed contract columns, the delivered values where they
+ *     differ from the typed ones, extra_columns, source_file, reject_reason and duplicate_dropped
  * @param persisted the persisted frame {@code validated} is computed from (the rows with their row
  *     rules' reasons, before the duplicates policy)
  */
