@@ -1,6 +1,6 @@
 package com.governancemetrics.config;
 
-import com.governancemetrics.jobs.JobFailure;
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.metrics.MetricCatalogue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class ConfigLoader {
         bytes = in.readAllBytes();
       }
     } catch (IOException e) {
-      throw JobFailure.usage("configuration " + location + " cannot be read: " + e.getMessage(),
+      throw new UsageError("configuration " + location + " cannot be read: " + e.getMessage(),
           "Pass --config with the path of a readable governance.yaml (see conf/governance.yaml).");
     }
     return parse(location, bytes);

@@ -1,7 +1,7 @@
 package com.governancemetrics.export;
 
-import com.governancemetrics.jobs.ExitCode;
-import com.governancemetrics.jobs.JobFailure;
+import com.governancemetrics.failures.InputFault;
+import com.governancemetrics.failures.WriteFailure;
 import com.governancemetrics.spark.SparkSessions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,7 +54,7 @@ public final class Exporter {
       String code = request.province().get();
       provinces = provinces.stream().filter(p -> p.code().equals(code)).toList();
       if (provinces.isEmpty()) {
-        throw JobFailure.input("county_metrics for period " + request.period() + " has no rows for province " + code,
+        throw new InputFault("county_metrics for period " + request.period() + " has no rows for province " + code,
             "check --province, or run nightly --period " + request.period() + " with that province's data");
       }
     }
@@ -134,8 +134,8 @@ public final class Exporter {
     return given.isAbsolute() || given.toUri().getScheme() != null ? given : new Path(outputRoot, path);
   }
 
-  private static JobFailure cannotWrite(ExportRequest request, IOException e) {
-    return new JobFailure(ExitCode.FAILED, "cannot write the exports of " + request.period() + " under "
+  private static WriteFailure cannotWrite(ExportRequest request, IOException e) {
+    return new WriteFailure("cannot write the exports of " + request.period() + " under "
         + request.outputRoot() + "/exports: " + e.getMessage(),
         "check that the output root is writable and has free space, then run the export again", e);
   }

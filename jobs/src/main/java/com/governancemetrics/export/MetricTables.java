@@ -1,9 +1,8 @@
 package com.governancemetrics.export;
 
+import com.governancemetrics.failures.InputFault;
 import static org.apache.spark.sql.functions.col;
 
-import com.governancemetrics.jobs.ExitCode;
-import com.governancemetrics.jobs.JobFailure;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.spark.SparkSessions;
 import java.io.IOException;
@@ -53,7 +52,7 @@ final class MetricTables {
       List<String> present = Arrays.asList(table.columns());
       List<String> missing = level.columns().stream().filter(c -> !present.contains(c)).toList();
       if (!missing.isEmpty()) {
-        throw JobFailure.input(level.table() + " for period " + period + " at " + folder
+        throw new InputFault(level.table() + " for period " + period + " at " + folder
                 + " has no column " + String.join(", ", missing),
             "republish the period with nightly --period " + period + " (the table does not follow SPEC §3)");
       }
@@ -71,16 +70,16 @@ final class MetricTables {
     try {
       FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(folder)) {
-        throw JobFailure.input(level.table() + " is not published for period " + period + ": no folder " + folder,
+        throw new InputFault(level.table() + " is not published for period " + period + ": no folder " + folder,
             "run nightly --period " + period + " first, or check --output");
       }
       if (!fs.exists(new Path(folder, "_SUCCESS"))) {
-        throw JobFailure.input(level.table() + " for period " + period + " is not completely published: "
+        throw new InputFault(level.table() + " for period " + period + " is not completely published: "
                 + folder + " has no _SUCCESS marker",
             "run nightly --period " + period + " again to republish the period");
       }
     } catch (IOException e) {
-      throw new JobFailure(ExitCode.INPUT, "cannot read " + folder + ": " + e.getMessage(),
+      throw new InputFault("cannot read " + folder + ": " + e.getMessage(),
           "check that the output root is reachable and readable", e);
     }
   }

@@ -1,6 +1,6 @@
 package com.governancemetrics.input;
 
-import com.governancemetrics.jobs.JobFailure;
+import com.governancemetrics.failures.InputFault;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,12 +39,12 @@ public final class DatasetListing {
       try {
         root = fs.getFileStatus(folder);
       } catch (FileNotFoundException e) {
-        throw JobFailure.input(dataset.folder() + ": the input root has no folder " + folder,
+        throw new InputFault(dataset.folder() + ": the input root has no folder " + folder,
             "Deliver " + dataset.folder() + "/ under the input root " + inputRoot
                 + " (SPEC §1 layout), or point --input at the right root.");
       }
       if (!root.isDirectory()) {
-        throw JobFailure.input(dataset.folder() + ": " + folder + " is a file, not a folder",
+        throw new InputFault(dataset.folder() + ": " + folder + " is a file, not a folder",
             "Put the dataset's Parquet files in a folder " + dataset.folder()
                 + "/ under the input root.");
       }
@@ -53,7 +53,7 @@ public final class DatasetListing {
       files.sort(Comparator.comparing(InputFile::path));
       return List.copyOf(files);
     } catch (IOException e) {
-      throw JobFailure.input(dataset.folder() + ": cannot list " + folder + ": " + e.getMessage(),
+      throw new InputFault(dataset.folder() + ": cannot list " + folder + ": " + e.getMessage(),
           "Check that the input root exists and is readable by the user running the job.");
     }
   }

@@ -1,6 +1,6 @@
 package com.governancemetrics.input;
 
-import com.governancemetrics.jobs.JobFailure;
+import com.governancemetrics.failures.InputFault;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ import org.apache.spark.sql.types.StructType;
  * footer on the driver, and checks that every required column is there in a type that can be cast. A
  * file whose footer cannot be read (not Parquet, truncated, unreadable) is skipped when the run is told
  * to skip corrupt files, and otherwise stops the run; a missing column or an uncastable type always
- * stops it. Every stop is a {@link JobFailure} with exit code 4 naming dataset, file and column.
+ * stops it. Every stop is a {@link InputFault} naming dataset, file and column.
  */
 public final class FileInspector {
 
@@ -68,7 +68,7 @@ public final class FileInspector {
           skipped.put(footer.file().path(), footer.problem());
           continue;
         }
-        throw JobFailure.input(dataset.folder() + ": " + footer.file().path()
+        throw new InputFault(dataset.folder() + ": " + footer.file().path()
                 + " cannot be read: " + footer.problem(),
             "Replace the file with a good export, remove it, or rerun with --skip-corrupt-files to"
                 + " skip it (it is then listed in the manifest).");
@@ -142,7 +142,7 @@ public final class FileInspector {
       // Spark resolves Parquet columns ignoring case: two such columns cannot be read apart.
       String other = byLowerName.put(field.getName().toLowerCase(Locale.ROOT), field.getName());
       if (other != null) {
-        throw JobFailure.input(dataset.folder() + ": " + file.path() + " has two columns whose"
+        throw new InputFault(dataset.folder() + ": " + file.path() + " has two columns whose"
                 + " names differ only in case: '" + other + "' and '" + field.getName() + "'",
             "Re-export the file with one of the two columns renamed or removed.");
       }
@@ -157,14 +157,14 @@ public final class FileInspector {
       boolean isPartition = partitionColumn.isPresent() && partitionColumn.get().equals(spec.name());
       if (field == null) {
         if (isPartition && file.partitionValue(spec.name()).isEmpty()) {
-          throw JobFailure.input(dataset.folder() + ": " + file.path() + " has no column "
+          throw new InputFault(dataset.folder() + ": " + file.path() + " has no column "
                   + spec.name() + " and is not in a " + spec.name() + "= folder, so its rows have no "
                   + spec.name() + hint(spec.name(), byName.keySet()),
               "Put the file in a " + spec.name() + "=" + example(spec.kind()) + " folder, or export"
                   + " it with a " + spec.name() + " column.");
         }
         if (spec.required() && !isPartition) {
-          throw JobFailure.input(dataset.folder() + ": " + file.path()
+          throw new InputFault(dataset.folder() + ": " + file.path()
                   + " lacks the required column " + spec.name() + " (expected "
                   + ColumnTypes.expected(spec.kind()) + ")" + hint(spec.name(), byName.keySet()),
               "Re-export the file with the required columns of " + dataset.folder() + " ("
@@ -174,7 +174,7 @@ public final class FileInspector {
       }
       StructField converted = convert(converter, field);
       if (converted == null || !ColumnTypes.accepts(spec.kind(), converted.dataType())) {
-        throw JobFailure.input(dataset.folder() + ": " + file.path() + ": column "
+        throw new InputFault(dataset.folder() + ": " + file.path() + ": column "
                 + spec.name() + " is stored as " + describe(field) + ", expected "
                 + ColumnTypes.expected(spec.kind()),
             "Re-export the file with " + spec.name() + " as " + ColumnTypes.expected(spec.kind())

@@ -1,5 +1,6 @@
 package com.governancemetrics.jobs;
 
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
@@ -20,15 +21,15 @@ public final class BackfillJob {
   public record Options(Period from, Period to, RunOptions run, boolean exports) {
     public Options {
       if (from == null || to == null) {
-        throw JobFailure.usage("--from and --to are required",
+        throw new UsageError("--from and --to are required",
             "Pass the range as --from YYYY-MM --to YYYY-MM, e.g. --from 2024-01 --to 2024-06.");
       }
       if (from.compareTo(to) > 0) {
-        throw JobFailure.usage("--from " + from + " is after --to " + to,
+        throw new UsageError("--from " + from + " is after --to " + to,
             "Give the earlier period as --from and the later one as --to.");
       }
       if (Period.rangeClosed(from, to).size() > MAX_PERIODS) {
-        throw JobFailure.usage("the range " + from + " … " + to + " is longer than " + MAX_PERIODS
+        throw new UsageError("the range " + from + " … " + to + " is longer than " + MAX_PERIODS
             + " periods", "Split the backfill into ranges of at most " + MAX_PERIODS + " periods.");
       }
     }

@@ -1,12 +1,21 @@
 package com.governancemetrics.jobs;
 
-/** The process exit codes of SPEC §4. */
+import com.governancemetrics.config.ConfigException;
+import com.governancemetrics.failures.Failure;
+import com.governancemetrics.failures.InputFault;
+import com.governancemetrics.failures.OutputLocked;
+import com.governancemetrics.failures.QualityGateBreach;
+import com.governancemetrics.failures.UsageError;
+import java.util.Optional;
+
+/** The process exit codes of SPEC §4, and the one place that maps a failure to its code. */
 public enum ExitCode {
   DONE(0),
   FAILED(1),
   USAGE(2),
   QUALITY_GATE(3),
-  INPUT(4);
+  INPUT(4),
+  LOCKED(5);
 
   private final int code;
 
@@ -16,5 +25,32 @@ public enum ExitCode {
 
   public int code() {
     return code;
+  }
+
+  /** The exit code of a failure: 2 usage or configuration, 3 quality gate, 4 input, 5 locked, 1 else. */
+  public static ExitCode of(Failure failure) {
+    if (failure instanceof UsageError || failure instanceof ConfigException) {
+      return USAGE;
+    }
+    if (failure instanceof QualityGateBreach) {
+      return QUALITY_GATE;
+    }
+    if (failure instanceof InputFault) {
+      return INPUT;
+    }
+    if (failure instanceof OutputLocked) {
+      return LOCKED;
+    }
+    return FAILED;
+  }
+
+  /** The failure in {@code thrown} or its causes (Spark wraps what a task or a plan threw). */
+  public static Optional<Failure> failureIn(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof Failure f) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -1,5 +1,7 @@
 package com.governancemetrics.jobs;
 
+import com.governancemetrics.failures.InputFault;
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.export.ExportRequest;
 import com.governancemetrics.export.ExportSummary;
 import com.governancemetrics.export.Exporter;
@@ -34,7 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (province != null && !province.matches("[0-9]{2}")) {
-      throw JobFailure.usage("--province " + province + " is not a 2-digit province code",
+      throw new UsageError("--province " + province + " is not a 2-digit province code",
           "Pass a province code such as 43 (湖南省) or 62 (甘肃省).");
     }
     RunOptions options = runOptions.toRunOptions();
@@ -42,7 +44,7 @@ public final class ExportCommand implements Callable<Integer> {
       Optional<RunManifest.Published> run = RunManifest.latestPublishing(
           spark.sparkContext().hadoopConfiguration(), options.output(), period);
       if (run.isEmpty()) {
-        throw JobFailure.input("no run under " + options.output() + "/_runs published " + period,
+        throw new InputFault("no run under " + options.output() + "/_runs published " + period,
             "Publish the period first: governance-metrics nightly --period " + period + ".");
       }
       ExportSummary summary = Exporter.run(spark, new ExportRequest(options.output(), period,

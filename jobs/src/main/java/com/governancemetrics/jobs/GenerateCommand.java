@@ -1,5 +1,6 @@
 package com.governancemetrics.jobs;
 
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.config.JobSettings;
 import com.governancemetrics.generate.FileSplit;
 import com.governancemetrics.generate.GenerateOptions;
@@ -60,7 +61,7 @@ public final class GenerateCommand implements Callable<Integer> {
           provinces == null ? java.util.Set.of() : new LinkedHashSet<>(provinces), start, badRowRate,
           duplicateRate, split);
     } catch (IllegalArgumentException e) {
-      throw JobFailure.usage(e.getMessage(), "Correct the option; see 'governance-metrics generate --help'.");
+      throw new UsageError(e.getMessage(), "Correct the option; see 'governance-metrics generate --help'.");
     }
     SparkSession spark = SparkSessions.create("governance-metrics generate", JobSettings.defaults());
     try {

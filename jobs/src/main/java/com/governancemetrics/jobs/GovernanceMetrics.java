@@ -1,5 +1,6 @@
 package com.governancemetrics.jobs;
 
+import com.governancemetrics.failures.Failure;
 import com.governancemetrics.periods.Period;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -59,12 +60,12 @@ public final class GovernanceMetrics implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      JobFailure failure = asJobFailure(ex);
+      Failure failure = ExitCode.failureIn(ex).orElse(null);
       if (failure != null) {
         err.println("ERROR " + failure.getMessage());
         err.println("What to do: " + failure.whatToDo());
         err.flush();
-        return failure.exitCode().code();
+        return ExitCode.of(failure).code();
       }
       LOG.error("The run failed unexpectedly", ex);
       err.println("ERROR " + ex);
@@ -82,15 +83,5 @@ public final class GovernanceMetrics implements Runnable {
       return ExitCode.USAGE.code();
     });
     return cl;
-  }
-
-  /** A JobFailure, also when Spark wrapped it (e.g. thrown while a plan was being executed). */
-  private static JobFailure asJobFailure(Throwable ex) {
-    for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof JobFailure f) {
-        return f;
-      }
-    }
-    return null;
   }
 }

@@ -1,5 +1,6 @@
 package com.governancemetrics.jobs;
 
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
@@ -14,7 +15,7 @@ public final class NightlyJob {
   public record Options(Period period, RunOptions run, boolean exports) {
     public Options {
       if (period == null) {
-        throw JobFailure.usage("--period is required", "Pass --period YYYY-MM, e.g. --period 2024-06.");
+        throw new UsageError("--period is required", "Pass --period YYYY-MM, e.g. --period 2024-06.");
       }
     }
   }

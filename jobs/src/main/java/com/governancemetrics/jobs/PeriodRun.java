@@ -1,6 +1,8 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.failures.Failure;
+import com.governancemetrics.failures.QualityGateBreach;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.input.ReadScope;
 import com.governancemetrics.output.PartitionPublisher;
@@ -81,7 +83,7 @@ final class PeriodRun {
         String message = "quality gate failed: " + String.join("; ", breaches);
         manifest.finish(RunManifest.QUALITY_GATE_FAILED, message);
         Path written = manifest.write(spark.sparkContext().hadoopConfiguration(), options.output());
-        throw new JobFailure(ExitCode.QUALITY_GATE, message + " (nothing was published; quarantine and "
+        throw new QualityGateBreach(message + " (nothing was published; quarantine and "
             + "manifest written: " + written + ")",
             "Look at the quarantined rows under " + new Path(options.output(), "quarantine")
                 + ", have the counties correct and redeliver them, then run again; or raise "
@@ -95,7 +97,7 @@ final class PeriodRun {
       Path written = manifest.write(spark.sparkContext().hadoopConfiguration(), options.output());
       LOG.info("Run {} {}; manifest {}", runId, manifest.get("status"), written);
       return manifest;
-    } catch (JobFailure f) {
+    } catch (Failure f) {
       throw f;
     } catch (RuntimeException e) {
       manifest.finish(RunManifest.FAILED, String.valueOf(e));

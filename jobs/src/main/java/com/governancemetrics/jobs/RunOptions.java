@@ -1,5 +1,6 @@
 package com.governancemetrics.jobs;
 
+import com.governancemetrics.failures.UsageError;
 import java.util.Optional;
 
 /**
@@ -10,11 +11,11 @@ public record RunOptions(String input, String output, Optional<String> config, b
 
   public RunOptions {
     if (input == null || input.isBlank()) {
-      throw JobFailure.usage("--input is required: the input root with one folder per dataset",
+      throw new UsageError("--input is required: the input root with one folder per dataset",
           "Pass --input, e.g. --input hdfs:///gov/raw (bin/governance-metrics defaults it to data/sample).");
     }
     if (output == null || output.isBlank()) {
-      throw JobFailure.usage("--output is required: the root the tables are published under",
+      throw new UsageError("--output is required: the root the tables are published under",
           "Pass --output, e.g. --output hdfs:///gov/marts (bin/governance-metrics defaults it to out).");
     }
     config = config == null ? Optional.empty() : config.filter(c -> !c.isBlank());

@@ -1,5 +1,6 @@
 package com.governancemetrics.quality;
 
+import com.governancemetrics.failures.InputFault;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -14,8 +15,6 @@ import com.governancemetrics.input.InputFile;
 import com.governancemetrics.input.NormalizedColumns;
 import com.governancemetrics.input.NormalizedReader;
 import com.governancemetrics.input.ReadScope;
-import com.governancemetrics.jobs.ExitCode;
-import com.governancemetrics.jobs.JobFailure;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.spark.SparkSessions;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ public final class Ingestion {
 
   private Ingestion() {}
 
-  /** Ingests the four fact datasets. Throws {@link JobFailure} (exit 4) on a dataset-level fault. */
+  /** Ingests the four fact datasets. Throws {@link InputFault} on a dataset-level fault. */
   public static IngestionResult run(SparkSession spark, IngestionRequest request) {
     // Every dataset's files are checked before any is read: a fault anywhere stops the run early.
     Map<InputDataset, Files> checked = new EnumMap<>(InputDataset.class);
@@ -322,7 +321,7 @@ public final class Ingestion {
         while (root.getCause() != null) {
           root = root.getCause();
         }
-        return new JobFailure(ExitCode.INPUT, dataset.folder() + ": "
+        return new InputFault(dataset.folder() + ": "
             + (file.find() ? file.group(1) : "a file") + " cannot be read: its data is damaged ("
             + root.getMessage() + ")", "Replace the file with a good export, or remove it.", e);
       }
@@ -448,7 +447,7 @@ public final class Ingestion {
    *
    * @param deliver the folder that would fix it, e.g. period=2024-06
    */
-  private static JobFailure noData(IngestionRequest request, InputDataset dataset, String what,
+  private static InputFault noData(IngestionRequest request, InputDataset dataset, String what,
       String deliver, Files files, Collection<String> seenInRows) {
     String folder = DatasetListing.datasetFolder(request.inputRoot(), dataset).toString();
     StringBuilder message = new StringBuilder(dataset.folder() + ": no data for " + what
@@ -484,7 +483,7 @@ public final class Ingestion {
         message.append(' ').append(files.skipped().size()).append(" corrupt file(s) skipped.");
       }
     }
-    return JobFailure.input(message.toString(), column.isPresent()
+    return new InputFault(message.toString(), column.isPresent()
         ? "Deliver " + dataset.folder() + "/" + deliver + "/, or run for a period that has data."
         : "Deliver the " + dataset.folder() + "/ files under the input root.");
   }

@@ -1,9 +1,9 @@
 package com.governancemetrics.registry;
 
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.generate.ParquetFileWriter;
 import com.governancemetrics.input.ColumnSpec;
 import com.governancemetrics.input.InputDataset;
-import com.governancemetrics.jobs.JobFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +69,7 @@ public final class RegistryBuild {
     try {
       return fs.open(file);
     } catch (IOException e) {
-      throw JobFailure.usage("registry: cannot read " + file + ": " + e.getMessage(),
+      throw new UsageError("registry: cannot read " + file + ": " + e.getMessage(),
           "Pass --source with the folder holding provinces.csv, cities.csv, areas.csv, streets.csv.");
     }
   }

@@ -1,8 +1,8 @@
 package com.governancemetrics.registry;
 
+import com.governancemetrics.failures.InputFault;
 import com.governancemetrics.input.ColumnSpec;
 import com.governancemetrics.input.InputDataset;
-import com.governancemetrics.jobs.JobFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +62,7 @@ public final class TownshipRegistry {
         return fromParquet(spark, folder.toString());
       }
     } catch (IOException e) {
-      throw JobFailure.input("townships: cannot look at " + folder + ": " + e.getMessage(),
+      throw new InputFault("townships: cannot look at " + folder + ": " + e.getMessage(),
           "Check that the input root is readable.");
     }
     return bundled(spark);
@@ -89,7 +89,7 @@ public final class TownshipRegistry {
       }
     }
     if (!missing.isEmpty()) {
-      throw JobFailure.input("townships: " + path + " lacks required column(s) " + missing,
+      throw new InputFault("townships: " + path + " lacks required column(s) " + missing,
           "Rebuild the registry with 'governance-metrics registry', or remove " + path
               + " to use the bundled one.");
     }

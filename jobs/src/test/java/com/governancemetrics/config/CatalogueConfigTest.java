@@ -59,7 +59,7 @@ class CatalogueConfigTest {
     for (String w : words) {
       thrown.hasMessageContaining(w);
     }
-    thrown.satisfies(e -> assertThat(((ConfigException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+    thrown.satisfies(e -> assertThat(ExitCode.of((ConfigException) e)).isEqualTo(ExitCode.USAGE));
     return thrown;
   }
 

@@ -35,7 +35,7 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("test.yaml")
         .hasMessageContaining("settings.quarantine_tolerence")
-        .satisfies(e -> assertThat(((ConfigException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+        .satisfies(e -> assertThat(ExitCode.of((ConfigException) e)).isEqualTo(ExitCode.USAGE));
   }
 
   @Test
@@ -64,7 +64,7 @@ class ConfigLoaderTest {
   @Test
   void missingFileIsAUsageError(@TempDir Path dir) {
     assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml").toString()))
-        .satisfies(e -> assertThat(((com.governancemetrics.jobs.JobFailure) e).exitCode())
+        .satisfies(e -> assertThat(ExitCode.of((com.governancemetrics.failures.Failure) e))
             .isEqualTo(ExitCode.USAGE))
         .hasMessageContaining("nope.yaml");
   }

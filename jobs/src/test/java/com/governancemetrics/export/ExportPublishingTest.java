@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.governancemetrics.jobs.ExitCode;
-import com.governancemetrics.jobs.JobFailure;
+import com.governancemetrics.failures.Failure;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,9 +79,9 @@ class ExportPublishingTest {
 
   @Test
   void tablesThatAreNotPublishedStopTheExportWithExitCode4() {
-    JobFailure failure = catchThrowableOfType(JobFailure.class, () -> Exporter.run(SharedSpark.get(),
+    Failure failure = catchThrowableOfType(Failure.class, () -> Exporter.run(SharedSpark.get(),
         ExportTestSupport.request(work, Optional.empty(), "run-x", Optional.empty())));
-    assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT);
+    assertThat(ExitCode.of(failure)).isEqualTo(ExitCode.INPUT);
     assertThat(failure.getMessage()).contains("is not published for period 2024-06");
     assertThat(failure.whatToDo()).contains("nightly --period 2024-06");
     assertThat(work.resolve("exports")).doesNotExist();
@@ -92,17 +92,17 @@ class ExportPublishingTest {
     Path root = copyOf(tables);
     Files.delete(MetricTables.partition(root.toString(), UnitLevel.COUNTY, PublishedTablesFixture.PERIOD)
         .toUri().getPath().transform(Path::of).resolve("_SUCCESS"));
-    JobFailure failure = catchThrowableOfType(JobFailure.class, () -> Exporter.run(SharedSpark.get(),
+    Failure failure = catchThrowableOfType(Failure.class, () -> Exporter.run(SharedSpark.get(),
         ExportTestSupport.request(root, Optional.empty(), "run-x", Optional.empty())));
-    assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT);
+    assertThat(ExitCode.of(failure)).isEqualTo(ExitCode.INPUT);
     assertThat(failure.getMessage()).contains("county_metrics", "_SUCCESS");
   }
 
   @Test
   void aProvinceWithoutRowsIsAnInputError() {
-    JobFailure failure = catchThrowableOfType(JobFailure.class, () -> Exporter.run(SharedSpark.get(),
+    Failure failure = catchThrowableOfType(Failure.class, () -> Exporter.run(SharedSpark.get(),
         ExportTestSupport.request(tables, Optional.of("11"), "run-x", Optional.empty())));
-    assertThat(failure.exitCode()).isEqualTo(ExitCode.INPUT);
+    assertThat(ExitCode.of(failure)).isEqualTo(ExitCode.INPUT);
     assertThat(failure.getMessage()).contains("no rows for province 11");
   }
 

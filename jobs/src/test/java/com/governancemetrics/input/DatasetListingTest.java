@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.governancemetrics.jobs.ExitCode;
-import com.governancemetrics.jobs.JobFailure;
+import com.governancemetrics.failures.Failure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +56,8 @@ class DatasetListingTest {
   void aMissingDatasetFolderIsAnInputFault() {
     assertThatThrownBy(() -> DatasetListing.list(new Configuration(), root.toString(),
         InputDataset.SERVICE_APPEALS))
-        .isInstanceOfSatisfying(JobFailure.class, f -> {
-          assertThat(f.exitCode()).isEqualTo(ExitCode.INPUT);
+        .isInstanceOfSatisfying(Failure.class, f -> {
+          assertThat(ExitCode.of(f)).isEqualTo(ExitCode.INPUT);
           assertThat(f.getMessage()).contains("service_appeals", root.toString());
         });
   }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.jobs.ExitCode;
-import com.governancemetrics.jobs.JobFailure;
+import com.governancemetrics.failures.Failure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +35,8 @@ class DatasetFaultsTest {
 
   private static AbstractThrowableAssert<?, ?> assertInputFault(Runnable run, String... parts) {
     return assertThatThrownBy(run::run)
-        .isInstanceOfSatisfying(JobFailure.class, f -> {
-          assertThat(f.exitCode()).isEqualTo(ExitCode.INPUT);
+        .isInstanceOfSatisfying(Failure.class, f -> {
+          assertThat(ExitCode.of(f)).isEqualTo(ExitCode.INPUT);
           assertThat(f.whatToDo()).isNotBlank();
           assertThat(f.getMessage()).contains(parts);
         });
@@ -139,7 +139,7 @@ class DatasetFaultsTest {
         "township_code,households_total\n430102001,1000\n".getBytes(StandardCharsets.UTF_8));
     assertInputFault(ingest(fx, InputDataset.GRID_COVERAGE, "2024-06"),
         "grid_coverage", file, "cannot be read", "not a Parquet file")
-        .isInstanceOfSatisfying(JobFailure.class,
+        .isInstanceOfSatisfying(Failure.class,
             f -> assertThat(f.whatToDo()).contains("--skip-corrupt-files"));
   }
 
