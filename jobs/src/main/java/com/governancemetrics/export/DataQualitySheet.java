@@ -1,6 +1,8 @@
 package com.governancemetrics.export;
 
+import com.governancemetrics.output.RunManifest;
 import java.util.List;
+import java.util.Map;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
@@ -30,7 +32,7 @@ final class DataQualitySheet {
     }
     RunManifest manifest = run.manifest().manifest().get();
     ws.value(1, 0, "说明：以下为本次运行（" + nullToEmpty(manifest.job()) + "，状态 "
-        + nullToEmpty(manifest.status()) + "）读取的全部输入数据的统计，涵盖所有省份，不限于本省。"
+        + (manifest.status() == null ? "" : manifest.status().word()) + "）读取的全部输入数据的统计，涵盖所有省份，不限于本省。"
         + "读取行数 = 接收行数 + 隔离行数 + 重复丢弃行数。");
     ws.style(1, 0).fontColor("595959").set();
 
@@ -38,9 +40,10 @@ final class DataQualitySheet {
     header(ws, row, List.of("数据集", "数据集名称", "读取行数", "接收行数", "隔离行数", "重复丢弃行数", "隔离占比"));
     ws.freezePane(0, row + 1);
     row++;
-    for (RunManifest.DatasetQuality d : manifest.datasets()) {
-      ws.value(row, 0, d.dataset());
-      ws.value(row, 1, DataQualityLabels.dataset(d.dataset()));
+    for (Map.Entry<String, RunManifest.Dataset> e : manifest.datasets().entrySet()) {
+      RunManifest.Dataset d = e.getValue();
+      ws.value(row, 0, e.getKey());
+      ws.value(row, 1, DataQualityLabels.dataset(e.getKey()));
       count(ws, row, 2, d.rowsRead());
       count(ws, row, 3, d.rowsAccepted());
       count(ws, row, 4, d.rowsQuarantined());
@@ -55,9 +58,9 @@ final class DataQualitySheet {
     row++;
     header(ws, row++, List.of("数据集", "隔离原因", "原因说明", "隔离行数"));
     boolean anyReason = false;
-    for (RunManifest.DatasetQuality d : manifest.datasets()) {
-      for (var reason : d.quarantinedByReason().entrySet()) {
-        ws.value(row, 0, d.dataset());
+    for (Map.Entry<String, RunManifest.Dataset> e : manifest.datasets().entrySet()) {
+      for (var reason : e.getValue().quarantinedByReason().entrySet()) {
+        ws.value(row, 0, e.getKey());
         ws.value(row, 1, reason.getKey());
         ws.value(row, 2, DataQualityLabels.reason(reason.getKey()));
         count(ws, row, 3, reason.getValue());
@@ -72,9 +75,9 @@ final class DataQualitySheet {
     row++;
     header(ws, row++, List.of("数据集", "跳过的文件", "原因"));
     boolean anySkipped = false;
-    for (RunManifest.DatasetQuality d : manifest.datasets()) {
-      for (RunManifest.SkippedFile file : d.filesSkipped()) {
-        ws.value(row, 0, d.dataset());
+    for (Map.Entry<String, RunManifest.Dataset> e : manifest.datasets().entrySet()) {
+      for (RunManifest.SkippedFile file : e.getValue().filesSkipped()) {
+        ws.value(row, 0, e.getKey());
         ws.value(row, 1, file.file());
         ws.value(row, 2, nullToEmpty(file.reason()));
         row++;
@@ -88,10 +91,10 @@ final class DataQualitySheet {
     row++;
     header(ws, row++, List.of("数据集", "未使用的多余列"));
     boolean anyExtra = false;
-    for (RunManifest.DatasetQuality d : manifest.datasets()) {
-      if (!d.extraColumns().isEmpty()) {
-        ws.value(row, 0, d.dataset());
-        ws.value(row, 1, String.join("、", d.extraColumns()));
+    for (Map.Entry<String, RunManifest.Dataset> e : manifest.datasets().entrySet()) {
+      if (!e.getValue().extraColumns().isEmpty()) {
+        ws.value(row, 0, e.getKey());
+        ws.value(row, 1, String.join("、", e.getValue().extraColumns()));
         row++;
         anyExtra = true;
       }

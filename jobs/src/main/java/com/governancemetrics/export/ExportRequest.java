@@ -5,22 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What to export: the published tables under {@code outputRoot} for {@code period}, one province or
- * every province in the tables, the metrics in catalogue order, and the run they belong to.
- * {@code manifestPath} names the run's manifest.json; a relative path is taken under outputRoot.
+ * What to export: the tables under {@code tablesRoot} (published, or staged by the run that publishes
+ * them with the exports) for {@code period}, one province or every province in the tables, the
+ * metrics in catalogue order, the run they belong to and its data-quality figures.
  */
 public record ExportRequest(
-    String outputRoot,
+    String tablesRoot,
     Period period,
     Optional<String> province,
     List<MetricPresentation> metrics,
     String runId,
     String version,
-    Optional<String> manifestPath) {
+    RunQuality quality) {
 
   public ExportRequest {
-    if (outputRoot == null || outputRoot.isBlank()) {
-      throw new IllegalArgumentException("outputRoot is blank");
+    if (tablesRoot == null || tablesRoot.isBlank()) {
+      throw new IllegalArgumentException("tablesRoot is blank");
     }
     if (period == null) {
       throw new IllegalArgumentException("period is null");
@@ -42,6 +42,8 @@ public record ExportRequest(
       throw new IllegalArgumentException("runId is blank");
     }
     version = version == null ? "" : version;
-    manifestPath = manifestPath == null ? Optional.empty() : manifestPath;
+    if (quality == null) {
+      throw new IllegalArgumentException("no data-quality figures (RunQuality.unavailable says why)");
+    }
   }
 }

@@ -14,17 +14,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The exports for people (SPEC §3): per province and period, 县区对比表.csv, 县区对比表.xlsx and report.html
- * under {@code <outputRoot>/exports/period=P/<province_code>/}, made from the published metric tables
- * (never recomputed) and published atomically per province.
+ * The exports for people (SPEC §3): per province and period, 县区对比表.csv, 县区对比表.xlsx and report.html,
+ * made from the published metric tables (never recomputed), each province's into the folder its
+ * {@link ExportDestination} gives (the run publishes them, at {@code exports/period=P/<province_code>/}).
  */
 public final class Exporter {
 
@@ -33,16 +32,15 @@ public final class Exporter {
   private Exporter() {}
 
   /**
-   * Exports the requested province, or every province in county_metrics of the period. Fails with exit 4
-   * when a table is not published or the province has no rows, exit 1 when a file cannot be written.
+   * Exports the requested province, or every province in county_metrics of the period. Throws {@link
+   * InputFault} when a table is not published or the province has no rows, {@link WriteFailure} when a
+   * file cannot be written.
    */
-  public static ExportSummary run(SparkSession spark, ExportRequest request) {
+  public static ExportSummary run(SparkSession spark, ExportRequest request,
+      ExportDestination destination) {
     List<String> metricIds = request.metrics().stream().map(MetricPresentation::id).toList();
-    MetricTables tables = MetricTables.open(spark, request.outputRoot(), request.period(), metricIds);
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    RunManifest.Loaded manifest = request.manifestPath()
-        .map(p -> RunManifest.load(conf, resolve(request.outputRoot(), p)))
-        .orElse(new RunManifest.Loaded(Optional.empty(), "本次导出未指定运行清单"));
+    MetricTables tables = MetricTables.open(spark, request.tablesRoot(), request.period(), metricIds);
+    RunQuality manifest = request.quality();
     manifest.manifest().ifPresentOrElse(m -> { },
         () -> LOG.warn("exports without data-quality figures: {}", manifest.problem()));
     ZoneId zone = ZoneId.of(spark.conf().get("spark.sql.session.timeZone", "Asia/Shanghai"));
@@ -68,7 +66,7 @@ public final class Exporter {
       MetricTables.ProvinceTownships townships = tables.townships(provinces);
       for (MetricTables.Province province : provinces) {
         exported.add(exportProvince(spark, slices.get(province.code()), townships.of(province),
-            province, request, run, conf));
+            province, request, run, destination));
       }
     }
     return new ExportSummary(request.period(), exported);
@@ -76,44 +74,37 @@ public final class Exporter {
 
   private static ExportSummary.ProvinceExport exportProvince(SparkSession spark, ProvinceSlice slice,
       Iterator<UnitRow> townshipRows, MetricTables.Province province, ExportRequest request, RunInfo run,
-      Configuration conf) {
+      ExportDestination destination) {
     long start = System.nanoTime();
     SparkSessions.describe(spark, "export " + request.period() + " " + province.code() + " " + province.name());
     warnAboutMissingMetrics(slice, request.metrics());
     List<MetricColumns> plan = MetricColumns.plan(request.metrics(), slice);
-    ExportFolder folder;
+    FileSystem fs = destination.fileSystem();
+    Path folder = null;
     try {
-      folder = ExportFolder.stage(conf, request.outputRoot(), request.period(), province.code());
-    } catch (IOException e) {
-      throw cannotWrite(request, e);
-    }
-    try {
-      try (OutputStream out = folder.create(ComparisonCsv.FILE_NAME)) {
+      folder = destination.provinceFolder(province.code());
+      try (OutputStream out = fs.create(new Path(folder, ComparisonCsv.FILE_NAME), false)) {
         ComparisonCsv.write(out, slice, plan, run);
       }
       long townships;
-      try (OutputStream out = folder.create(ComparisonWorkbook.FILE_NAME)) {
+      try (OutputStream out = fs.create(new Path(folder, ComparisonWorkbook.FILE_NAME), false)) {
         CountingIterator<UnitRow> rows = new CountingIterator<>(townshipRows);
         ComparisonWorkbook.write(out, slice, plan, rows, run);
         townships = rows.count;
       }
-      try (OutputStream out = folder.create(HtmlReport.FILE_NAME);
+      try (OutputStream out = fs.create(new Path(folder, HtmlReport.FILE_NAME), false);
            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
         writer.write(HtmlReport.render(slice, plan, run));
       }
-      Path published = folder.publish();
+      destination.written(province.code());
       LOG.info("exported {} {} for {}: {} counties, {} cities, {} townships to {} in {} ms", province.code(),
-          province.name(), request.period(), slice.counties().size(), slice.cities().size(), townships, published,
+          province.name(), request.period(), slice.counties().size(), slice.cities().size(), townships, folder,
           (System.nanoTime() - start) / 1_000_000);
-      return new ExportSummary.ProvinceExport(province.code(), province.name(), published.toString(),
+      return new ExportSummary.ProvinceExport(province.code(), province.name(), folder.toString(),
           List.of(ComparisonCsv.FILE_NAME, ComparisonWorkbook.FILE_NAME, HtmlReport.FILE_NAME),
           slice.counties().size(), slice.cities().size(), townships);
     } catch (IOException e) {
-      folder.abandon();
-      throw cannotWrite(request, e);
-    } catch (RuntimeException e) {
-      folder.abandon();
-      throw e;
+      throw cannotWrite(request, folder, e);
     }
   }
 
@@ -128,16 +119,10 @@ public final class Exporter {
     }
   }
 
-  /** A relative manifest path is taken under the output root (e.g. _runs/<run_id>/manifest.json). */
-  static Path resolve(String outputRoot, String path) {
-    Path given = new Path(path);
-    return given.isAbsolute() || given.toUri().getScheme() != null ? given : new Path(outputRoot, path);
-  }
-
-  private static WriteFailure cannotWrite(ExportRequest request, IOException e) {
-    return new WriteFailure("cannot write the exports of " + request.period() + " under "
-        + request.outputRoot() + "/exports: " + e.getMessage(),
-        "check that the output root is writable and has free space, then run the export again", e);
+  private static WriteFailure cannotWrite(ExportRequest request, Path folder, IOException e) {
+    return new WriteFailure("cannot write the exports of " + request.period() + " to "
+        + (folder == null ? request.tablesRoot() : folder) + ": " + WriteFailure.rootCause(e),
+        "check that the output root is writable and has free space, then run again", e);
   }
 
   /** Counts the townships the workbook streams, for the summary and the log. */

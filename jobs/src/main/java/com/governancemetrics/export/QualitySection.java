@@ -2,6 +2,9 @@ package com.governancemetrics.export;
 
 import static com.governancemetrics.export.HtmlReport.esc;
 
+import com.governancemetrics.output.RunManifest;
+import java.util.Map;
+
 /** The report's 数据质量 section: the run's rows read, accepted, quarantined and dropped, from its manifest. */
 final class QualitySection {
 
@@ -15,15 +18,16 @@ final class QualitySection {
       return;
     }
     RunManifest manifest = run.manifest().manifest().get();
-    html.append("<p>").append(esc("本次运行（" + nullToDash(manifest.job()) + "，状态 " + nullToDash(manifest.status())
+    html.append("<p>").append(esc("本次运行（" + nullToDash(manifest.job()) + "，状态 " + (manifest.status() == null ? "—" : manifest.status().word())
         + "）读取的全部输入数据，涵盖所有省份，不限于本省。读取行数 = 接收行数 + 隔离行数 + 重复丢弃行数；"
         + "被隔离的行未参与计算。")).append("</p>\n");
     html.append("<table class=\"grid\"><thead><tr><th>数据集</th><th class=\"num\">读取行数</th>"
         + "<th class=\"num\">接收行数</th><th class=\"num\">隔离行数</th><th class=\"num\">重复丢弃行数</th>"
         + "<th class=\"num\">隔离占比</th></tr></thead>\n<tbody>\n");
-    for (RunManifest.DatasetQuality d : manifest.datasets()) {
-      html.append("<tr><td>").append(esc(DataQualityLabels.dataset(d.dataset()))).append(" <small>")
-          .append(esc(d.dataset())).append("</small></td>");
+    for (Map.Entry<String, RunManifest.Dataset> e : manifest.datasets().entrySet()) {
+      RunManifest.Dataset d = e.getValue();
+      html.append("<tr><td>").append(esc(DataQualityLabels.dataset(e.getKey()))).append(" <small>")
+          .append(esc(e.getKey())).append("</small></td>");
       count(html, d.rowsRead());
       count(html, d.rowsAccepted());
       count(html, d.rowsQuarantined());
@@ -35,9 +39,9 @@ final class QualitySection {
 
     html.append("<h3>隔离原因</h3>\n");
     StringBuilder reasons = new StringBuilder();
-    for (RunManifest.DatasetQuality d : manifest.datasets()) {
-      for (var reason : d.quarantinedByReason().entrySet()) {
-        reasons.append("<tr><td>").append(esc(DataQualityLabels.dataset(d.dataset()))).append("</td><td>")
+    for (Map.Entry<String, RunManifest.Dataset> e : manifest.datasets().entrySet()) {
+      for (var reason : e.getValue().quarantinedByReason().entrySet()) {
+        reasons.append("<tr><td>").append(esc(DataQualityLabels.dataset(e.getKey()))).append("</td><td>")
             .append(esc(DataQualityLabels.reason(reason.getKey()))).append(" <small>").append(esc(reason.getKey()))
             .append("</small></td>");
         count(reasons, reason.getValue());
@@ -53,13 +57,14 @@ final class QualitySection {
 
     StringBuilder skipped = new StringBuilder();
     StringBuilder extra = new StringBuilder();
-    for (RunManifest.DatasetQuality d : manifest.datasets()) {
+    for (Map.Entry<String, RunManifest.Dataset> e : manifest.datasets().entrySet()) {
+      RunManifest.Dataset d = e.getValue();
       for (RunManifest.SkippedFile file : d.filesSkipped()) {
-        skipped.append("<li>").append(esc(DataQualityLabels.dataset(d.dataset()) + "：" + file.file()
+        skipped.append("<li>").append(esc(DataQualityLabels.dataset(e.getKey()) + "：" + file.file()
             + (file.reason() == null ? "" : "（" + file.reason() + "）"))).append("</li>\n");
       }
       if (!d.extraColumns().isEmpty()) {
-        extra.append("<li>").append(esc(DataQualityLabels.dataset(d.dataset()) + "："
+        extra.append("<li>").append(esc(DataQualityLabels.dataset(e.getKey()) + "："
             + String.join("、", d.extraColumns()))).append("</li>\n");
       }
     }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /** The run an export belongs to, as stated on every file: period, run id, version and times. */
 record RunInfo(Period period, String runId, String version, ZonedDateTime generatedAt,
-               RunManifest.Loaded manifest) {
+               RunQuality manifest) {
 
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

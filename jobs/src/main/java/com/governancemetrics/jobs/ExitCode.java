@@ -4,9 +4,9 @@ import com.governancemetrics.config.ConfigException;
 import com.governancemetrics.failures.Failure;
 import com.governancemetrics.failures.InputFault;
 import com.governancemetrics.failures.OutputLocked;
+import com.governancemetrics.failures.OutputUnwritable;
 import com.governancemetrics.failures.QualityGateBreach;
 import com.governancemetrics.failures.UsageError;
-import java.util.Optional;
 
 /** The process exit codes of SPEC §4, and the one place that maps a failure to its code. */
 public enum ExitCode {
@@ -27,7 +27,10 @@ public enum ExitCode {
     return code;
   }
 
-  /** The exit code of a failure: 2 usage or configuration, 3 quality gate, 4 input, 5 locked, 1 else. */
+  /**
+   * The exit code of a failure: 2 usage or configuration, 3 quality gate, 4 input missing or
+   * unreadable (or an output root that cannot be written at all), 5 output root locked, 1 else.
+   */
   public static ExitCode of(Failure failure) {
     if (failure instanceof UsageError || failure instanceof ConfigException) {
       return USAGE;
@@ -35,22 +38,12 @@ public enum ExitCode {
     if (failure instanceof QualityGateBreach) {
       return QUALITY_GATE;
     }
-    if (failure instanceof InputFault) {
+    if (failure instanceof InputFault || failure instanceof OutputUnwritable) {
       return INPUT;
     }
     if (failure instanceof OutputLocked) {
       return LOCKED;
     }
     return FAILED;
-  }
-
-  /** The failure in {@code thrown} or its causes (Spark wraps what a task or a plan threw). */
-  public static Optional<Failure> failureIn(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof Failure f) {
-        return Optional.of(f);
-      }
-    }
-    return Optional.empty();
   }
 }

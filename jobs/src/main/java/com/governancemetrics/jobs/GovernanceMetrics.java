@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
     footer = {
         "",
         "Exit codes: 0 done; 2 usage or configuration error; 3 quality gate failed;",
-        "            4 input missing or unreadable; 1 anything else."
+        "            4 input missing or unreadable (or an output root that cannot be written);",
+        "            5 another run holds the output root; 1 anything else."
     })
 public final class GovernanceMetrics implements Runnable {
 
@@ -60,7 +61,7 @@ public final class GovernanceMetrics implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      Failure failure = ExitCode.failureIn(ex).orElse(null);
+      Failure failure = Failure.in(ex).orElse(null);
       if (failure != null) {
         err.println("ERROR " + failure.getMessage());
         err.println("What to do: " + failure.whatToDo());
@@ -68,7 +69,7 @@ public final class GovernanceMetrics implements Runnable {
         return ExitCode.of(failure).code();
       }
       LOG.error("The run failed unexpectedly", ex);
-      err.println("ERROR " + ex);
+      err.println("ERROR " + PublishingRun.oneLine(ex));
       err.println("What to do: read the error above and the Spark log; if the input and configuration "
           + "are fine, report it with the run's _runs/<run_id>/manifest.json.");
       err.flush();

@@ -1,15 +1,15 @@
 package com.governancemetrics.jobs;
 
+import com.governancemetrics.export.ExportDestination;
 import com.governancemetrics.export.ExportRequest;
 import com.governancemetrics.export.ExportSummary;
 import com.governancemetrics.export.Exporter;
 import com.governancemetrics.export.MetricPresentations;
+import com.governancemetrics.export.RunQuality;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.metrics.MetricEngine;
 import com.governancemetrics.metrics.MetricInputs;
 import com.governancemetrics.metrics.MetricTables;
-import com.governancemetrics.output.PartitionPublisher;
-import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.quality.IngestedDataset;
 import com.governancemetrics.rollup.Level;
@@ -18,14 +18,13 @@ import com.governancemetrics.spark.SparkSessions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * After the quality gate: computes the metrics of every period of the run in one job, publishes the
- * four tables period by period (atomically), then the exports for people (SPEC §3).
+ * After the quality gate: computes the metrics of every period of the run in one job, stages the
+ * four tables and then the exports for people (SPEC §3); the run publishes them all together.
  */
 final class PublishTables implements PeriodRun.Step {
 
@@ -52,26 +51,29 @@ final class PublishTables implements PeriodRun.Step {
     try {
       MetricTables tables = LevelTables.split(MetricEngine.withNames(c.spark(), inputs, ranked));
       for (Level level : Level.values()) {
-        SparkSessions.describe(c.spark(), "publish " + level.table() + " for " + c.periods());
-        Map<Period, Long> written = PartitionPublisher.publish(c.spark(), tables.of(level),
-            new Path(c.options().output(), level.table()).toString(), c.periods(), c.runId());
-        c.manifest().table(level.table(), written);
+        SparkSessions.describe(c.spark(), "stage " + level.table() + " for " + c.periods());
+        Map<Period, Long> written = c.publication().stagePartitions(tables.of(level),
+            level.table(), c.periods());
+        Map<String, Long> perPeriod = new LinkedHashMap<>();
+        written.forEach((p, n) -> perPeriod.put(p.toString(), n));
+        c.manifest().table(level.table(), perPeriod);
       }
     } finally {
       ranked.unpersist();
     }
     if (exports) {
-      // The exports' data-quality part reads the manifest: write what is known so far.
-      Path manifestPath = c.manifest().write(c.spark().sparkContext().hadoopConfiguration(),
-          c.options().output());
       for (Period period : c.periods()) {
         SparkSessions.describe(c.spark(), "exports for " + period);
-        ExportSummary summary = Exporter.run(c.spark(), new ExportRequest(c.options().output(),
+        String target = ExportDestination.target(period, Optional.empty());
+        // The exports are made from the tables just staged (published together with them).
+        ExportSummary summary = Exporter.run(c.spark(), new ExportRequest(
+            c.publication().stagingRoot().toString(),
             period, Optional.empty(), MetricPresentations.of(c.config().catalogue()), c.runId(),
-            Version.current(), Optional.of(manifestPath.toString())));
-        summary.provinces().forEach(p -> c.manifest().export(p.folder()));
+            Version.current(), RunQuality.of(c.manifest())),
+            ExportDestination.staged(c.publication(), period, Optional.empty()));
+        summary.provinces().forEach(p -> c.manifest().export(target + "/" + p.provinceCode()));
+        c.publication().include(target);
       }
     }
-    c.manifest().finish(RunManifest.SUCCEEDED, null);
   }
 }

@@ -1,7 +1,7 @@
 package com.governancemetrics.jobs;
 
-import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
 import java.io.PrintStream;
@@ -25,6 +25,6 @@ public final class ValidateJob {
   public static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
       PrintStream out) {
     return PeriodRun.run(spark, config, options.run(), "validate", List.of(options.period()), out,
-        context -> context.manifest().finish(RunManifest.VALIDATED, null));
+        context -> context.manifest().finish(RunManifest.Status.VALIDATED, null));
   }
 }

@@ -1,81 +1,209 @@
 package com.governancemetrics.output;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The run's manifest, {@code _runs/<run_id>/manifest.json} (SPEC §3): job, periods, start and end,
- * status, per dataset the rows read/accepted/quarantined/dropped with counts per reason and the files
- * read or skipped, per table the rows written, the configuration's sha256 and the program's version.
- * Written at the end of every run, also a failed one, so there is always a record of what happened.
+ * The run's manifest, {@code _runs/<run_id>/manifest.json} (SPEC §3), as one typed record written
+ * and read with Jackson: job, periods, start and end, status (every ending has one), per dataset the
+ * rows read/accepted/quarantined/dropped with counts per reason, the partitions and files read or
+ * skipped, per table the rows written, the exports, the configuration's sha256 and the version.
+ * Read leniently: a key it does not know is ignored, a key it lacks is null or empty.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonPropertyOrder({"run_id", "job", "periods", "started_at", "ended_at", "status", "message",
+    "version", "config", "input", "output", "registry", "datasets", "tables", "exports"})
 public final class RunManifest {
 
-  /** Status values. */
-  public static final String SUCCEEDED = "succeeded";
-  public static final String QUALITY_GATE_FAILED = "quality_gate_failed";
-  public static final String FAILED = "failed";
-  public static final String VALIDATED = "validated";
+  /** How a run ended; {@code running} until it does. */
+  public enum Status {
+    @JsonProperty("running") RUNNING,
+    @JsonProperty("succeeded") SUCCEEDED,
+    @JsonProperty("validated") VALIDATED,
+    @JsonProperty("quality_gate_failed") QUALITY_GATE_FAILED,
+    @JsonProperty("failed") FAILED,
+    /** Killed or lost before it published; marked so by the run that recovered after it. */
+    @JsonProperty("abandoned") ABANDONED;
 
-  private final Map<String, Object> root = new LinkedHashMap<>();
-  private final Map<String, Object> datasets = new LinkedHashMap<>();
-  private final Map<String, Object> tables = new LinkedHashMap<>();
-  private final List<String> exports = new ArrayList<>();
+    /** The word in the manifest. */
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
-  public RunManifest(String runId, String job, List<String> periods, String version) {
-    root.put("run_id", runId);
-    root.put("job", job);
-    root.put("periods", List.copyOf(periods));
-    root.put("started_at", Instant.now().toString());
-    root.put("ended_at", null);
-    root.put("status", "running");
-    root.put("version", version);
-    root.put("datasets", datasets);
-    root.put("tables", tables);
-    root.put("exports", exports);
+  /** The configuration a run used. */
+  public record Config(@JsonProperty("source") String source, @JsonProperty("sha256") String sha256) {}
+
+  /** A file a run skipped (corrupt, when told to skip), with the reason it gives. */
+  public record SkippedFile(@JsonProperty("file") String file, @JsonProperty("reason") String reason) {}
+
+  /** One dataset's counts: rows read = accepted + quarantined + duplicates dropped (SPEC §1). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Dataset(
+      @JsonProperty("rows_read") Long rowsRead,
+      @JsonProperty("rows_accepted") Long rowsAccepted,
+      @JsonProperty("rows_quarantined") Long rowsQuarantined,
+      @JsonProperty("duplicates_dropped") Long duplicatesDropped,
+      @JsonProperty("quarantined_share") Double quarantinedShare,
+      @JsonProperty("quarantined_by_reason") SortedMap<String, Long> quarantinedByReason,
+      @JsonProperty("files_read") List<String> filesRead,
+      @JsonProperty("files_skipped") List<SkippedFile> filesSkipped,
+      @JsonProperty("extra_columns") List<String> extraColumns,
+      @JsonProperty("year_used") SortedMap<Integer, Integer> yearUsed) {
+
+    public Dataset {
+      quarantinedByReason = quarantinedByReason == null ? Collections.emptySortedMap()
+          : Collections.unmodifiableSortedMap(new TreeMap<>(quarantinedByReason));
+      filesRead = filesRead == null ? List.of() : List.copyOf(filesRead);
+      filesSkipped = filesSkipped == null ? List.of() : List.copyOf(filesSkipped);
+      extraColumns = extraColumns == null ? List.of() : List.copyOf(extraColumns);
+      yearUsed = yearUsed == null || yearUsed.isEmpty() ? null
+          : Collections.unmodifiableSortedMap(new TreeMap<>(yearUsed));
+    }
+  }
+
+  /** The rows a run wrote into one table, in all and per period. */
+  public record Table(@JsonProperty("rows_written") long rowsWritten,
+      @JsonProperty("rows_written_per_period") Map<String, Long> rowsWrittenPerPeriod) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  @JsonProperty("run_id") private String runId;
+  @JsonProperty("job") private String job;
+  @JsonProperty("periods") private List<String> periods = new ArrayList<>();
+  @JsonProperty("started_at") private String startedAt;
+  @JsonProperty("ended_at") private String endedAt;
+  @JsonProperty("status") private Status status = Status.RUNNING;
+  @JsonProperty("message") private String message;
+  @JsonProperty("version") private String version;
+  @JsonProperty("config") private Config config;
+  @JsonProperty("input") private String input;
+  @JsonProperty("output") private String output;
+  @JsonProperty("registry") private String registry;
+  @JsonProperty("datasets") private Map<String, Dataset> datasets = new LinkedHashMap<>();
+  @JsonProperty("tables") private Map<String, Table> tables = new LinkedHashMap<>();
+  @JsonProperty("exports") private List<String> exports = new ArrayList<>();
+
+  private RunManifest() {}
+
+  /** A new manifest, {@code running} from now. */
+  public static RunManifest start(String runId, String job, List<String> periods, String version) {
+    RunManifest m = new RunManifest();
+    m.runId = runId;
+    m.job = job;
+    m.periods = new ArrayList<>(periods);
+    m.startedAt = Instant.now().toString();
+    m.version = version;
+    return m;
   }
 
   public String runId() {
-    return (String) root.get("run_id");
+    return runId;
   }
 
-  public RunManifest put(String key, Object value) {
-    root.put(key, value);
-    return this;
+  public String job() {
+    return job;
+  }
+
+  public List<String> periods() {
+    return Collections.unmodifiableList(periods);
+  }
+
+  public String startedAt() {
+    return startedAt;
+  }
+
+  public String endedAt() {
+    return endedAt;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public String input() {
+    return input;
+  }
+
+  public String output() {
+    return output;
+  }
+
+  public String registry() {
+    return registry;
+  }
+
+  public Map<String, Dataset> datasets() {
+    return Collections.unmodifiableMap(datasets);
+  }
+
+  public Map<String, Table> tables() {
+    return Collections.unmodifiableMap(tables);
+  }
+
+  public List<String> exports() {
+    return Collections.unmodifiableList(exports);
   }
 
   public RunManifest config(String source, String sha256) {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("source", source);
-    c.put("sha256", sha256);
-    root.put("config", c);
+    this.config = new Config(source, sha256);
     return this;
   }
 
-  public RunManifest dataset(String name, Map<String, Object> entry) {
+  public RunManifest roots(String input, String output) {
+    this.input = input;
+    this.output = output;
+    return this;
+  }
+
+  public RunManifest registry(String registry) {
+    this.registry = registry;
+    return this;
+  }
+
+  public RunManifest dataset(String name, Dataset entry) {
     datasets.put(name, entry);
     return this;
   }
 
-  public RunManifest table(String name,
-      Map<com.governancemetrics.periods.Period, Long> rowsWrittenPerPeriod) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("rows_written", rowsWrittenPerPeriod.values().stream().mapToLong(Long::longValue).sum());
-    Map<String, Long> perPeriod = new LinkedHashMap<>();
-    rowsWrittenPerPeriod.forEach((p, n) -> perPeriod.put(p.toString(), n));
-    t.put("rows_written_per_period", perPeriod);
-    tables.put(name, t);
+  public RunManifest table(String name, Map<String, Long> rowsWrittenPerPeriod) {
+    long total = rowsWrittenPerPeriod.values().stream().mapToLong(Long::longValue).sum();
+    tables.put(name, new Table(total, new LinkedHashMap<>(rowsWrittenPerPeriod)));
     return this;
   }
 
@@ -84,87 +212,45 @@ public final class RunManifest {
     return this;
   }
 
-  public Object get(String key) {
-    return root.get(key);
+  /** Ends the run with a status and, for a failure, its cause in one line. */
+  public RunManifest finish(Status status, String message) {
+    this.endedAt = Instant.now().toString();
+    this.status = status;
+    this.message = message;
+    return this;
   }
 
-  /** Ends the run with a status and, for a failure, its message. */
-  public RunManifest finish(String status, String message) {
-    root.put("ended_at", Instant.now().toString());
-    root.put("status", status);
-    if (message != null) {
-      root.put("message", message);
-    }
+  /** Marks a run that a later run found dead (its end time stays unknown). */
+  public RunManifest abandon(String message) {
+    this.status = Status.ABANDONED;
+    this.message = message;
     return this;
   }
 
   public String toJson() {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+      return JSON.writeValueAsString(this);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The manifest's path under an output root. */
-  public static Path path(String outputRoot, String runId) {
-    return new Path(outputRoot, "_runs/" + runId + "/manifest.json");
+  public byte[] toBytes() {
+    return toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** A run that published a period: its id and manifest path. */
-  public record Published(String runId, String manifestPath) {}
-
-  /**
-   * The latest succeeded nightly or backfill run under {@code outputRoot/_runs} whose periods include
-   * {@code period} (run ids sort by start time).
-   */
-  public static java.util.Optional<Published> latestPublishing(Configuration conf, String outputRoot,
-      com.governancemetrics.periods.Period period) {
-    Path runs = new Path(outputRoot, "_runs");
-    try {
-      FileSystem fs = runs.getFileSystem(conf);
-      if (!fs.exists(runs)) {
-        return java.util.Optional.empty();
-      }
-      List<org.apache.hadoop.fs.FileStatus> dirs = new ArrayList<>(List.of(fs.listStatus(runs)));
-      dirs.sort((a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
-      ObjectMapper json = new ObjectMapper();
-      for (org.apache.hadoop.fs.FileStatus dir : dirs) {
-        Path manifest = new Path(dir.getPath(), "manifest.json");
-        if (!fs.exists(manifest)) {
-          continue;
-        }
-        com.fasterxml.jackson.databind.JsonNode node;
-        try (java.io.InputStream in = fs.open(manifest)) {
-          node = json.readTree(in);
-        }
-        boolean published = SUCCEEDED.equals(node.path("status").asText())
-            && List.of("nightly", "backfill").contains(node.path("job").asText());
-        boolean hasPeriod = false;
-        for (com.fasterxml.jackson.databind.JsonNode p : node.path("periods")) {
-          hasPeriod |= period.toString().equals(p.asText());
-        }
-        if (published && hasPeriod) {
-          return java.util.Optional.of(new Published(node.path("run_id").asText(), manifest.toString()));
-        }
-      }
-      return java.util.Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the runs under " + runs + ": " + e.getMessage(), e);
+  public static RunManifest parse(InputStream in) throws IOException {
+    RunManifest m = JSON.readValue(in, RunManifest.class);
+    if (m == null) {
+      throw new IOException("the manifest is empty");
     }
+    return m;
   }
 
-  /** Writes (or rewrites) the manifest under the output root and returns its path. */
-  public Path write(Configuration conf, String outputRoot) {
-    Path path = path(outputRoot, runId());
-    try {
-      FileSystem fs = path.getFileSystem(conf);
-      try (OutputStream out = fs.create(path, true)) {
-        out.write(toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the manifest " + path + ": " + e.getMessage(), e);
+  /** Reads a manifest; throws when it cannot be read or parsed. */
+  public static RunManifest read(FileSystem fs, Path path) throws IOException {
+    try (InputStream in = fs.open(path)) {
+      return parse(in);
     }
-    return path;
   }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.governancemetrics.jobs.ExitCode;
 import com.governancemetrics.failures.Failure;
+import com.governancemetrics.output.Publication;
+import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,12 +41,12 @@ class ExportPublishingTest {
   @Test
   void aRerunReplacesTheProvinceFolderAndLeavesNothingElse() throws IOException {
     Path root = copyOf(tables);
-    Exporter.run(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("43"), "run-a",
+    ExportTestSupport.publish(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("43"), "run-a",
         Optional.of(PublishedTablesFixture.MANIFEST)));
     Path csv = ExportTestSupport.exportFolder(root, "43").resolve("县区对比表.csv");
     assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("运行编号：run-a");
 
-    ExportSummary again = Exporter.run(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("43"),
+    ExportSummary again = ExportTestSupport.publish(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("43"),
         "run-b", Optional.of(PublishedTablesFixture.MANIFEST)));
     assertThat(again.provinces()).extracting(ExportSummary.ProvinceExport::provinceCode).containsExactly("43");
     assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("运行编号：run-b").doesNotContain("run-a");
@@ -60,26 +62,28 @@ class ExportPublishingTest {
   @Test
   void anAbandonedStagingFolderLeavesThePublishedExportUntouched() throws IOException {
     Configuration conf = new Configuration();
-    ExportFolder first = ExportFolder.stage(conf, work.toString(), PublishedTablesFixture.PERIOD, "43");
-    try (OutputStream out = first.create("a.txt")) {
-      out.write("old".getBytes(StandardCharsets.UTF_8));
+    String target = ExportDestination.target(PublishedTablesFixture.PERIOD, Optional.of("43"));
+    try (Publication first = Publication.begin(conf, work.toString(), "run-1", "export",
+        Duration.ofMinutes(5))) {
+      first.stageFile(target + "/a.txt", "old".getBytes(StandardCharsets.UTF_8));
+      first.commit(RunManifest.start("run-1", "export", List.of("2024-06"), "test"));
     }
-    first.publish();
-    ExportFolder second = ExportFolder.stage(conf, work.toString(), PublishedTablesFixture.PERIOD, "43");
-    try (OutputStream out = second.create("a.txt")) {
-      out.write("half".getBytes(StandardCharsets.UTF_8));
+    try (Publication second = Publication.begin(conf, work.toString(), "run-2", "export",
+        Duration.ofMinutes(5))) {
+      second.stageFile(target + "/a.txt", "half".getBytes(StandardCharsets.UTF_8));
+      second.abandon();
     }
-    second.abandon();
     Path period = work.resolve("exports").resolve("period=2024-06");
     assertThat(Files.readString(period.resolve("43").resolve("a.txt"))).isEqualTo("old");
     try (Stream<Path> entries = Files.list(period)) {
       assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("43");
     }
+    assertThat(work.resolve("_staging")).doesNotExist();
   }
 
   @Test
   void tablesThatAreNotPublishedStopTheExportWithExitCode4() {
-    Failure failure = catchThrowableOfType(Failure.class, () -> Exporter.run(SharedSpark.get(),
+    Failure failure = catchThrowableOfType(Failure.class, () -> ExportTestSupport.publish(SharedSpark.get(),
         ExportTestSupport.request(work, Optional.empty(), "run-x", Optional.empty())));
     assertThat(ExitCode.of(failure)).isEqualTo(ExitCode.INPUT);
     assertThat(failure.getMessage()).contains("is not published for period 2024-06");
@@ -92,7 +96,7 @@ class ExportPublishingTest {
     Path root = copyOf(tables);
     Files.delete(MetricTables.partition(root.toString(), UnitLevel.COUNTY, PublishedTablesFixture.PERIOD)
         .toUri().getPath().transform(Path::of).resolve("_SUCCESS"));
-    Failure failure = catchThrowableOfType(Failure.class, () -> Exporter.run(SharedSpark.get(),
+    Failure failure = catchThrowableOfType(Failure.class, () -> ExportTestSupport.publish(SharedSpark.get(),
         ExportTestSupport.request(root, Optional.empty(), "run-x", Optional.empty())));
     assertThat(ExitCode.of(failure)).isEqualTo(ExitCode.INPUT);
     assertThat(failure.getMessage()).contains("county_metrics", "_SUCCESS");
@@ -100,7 +104,7 @@ class ExportPublishingTest {
 
   @Test
   void aProvinceWithoutRowsIsAnInputError() {
-    Failure failure = catchThrowableOfType(Failure.class, () -> Exporter.run(SharedSpark.get(),
+    Failure failure = catchThrowableOfType(Failure.class, () -> ExportTestSupport.publish(SharedSpark.get(),
         ExportTestSupport.request(tables, Optional.of("11"), "run-x", Optional.empty())));
     assertThat(ExitCode.of(failure)).isEqualTo(ExitCode.INPUT);
     assertThat(failure.getMessage()).contains("no rows for province 11");
@@ -109,7 +113,7 @@ class ExportPublishingTest {
   @Test
   void withoutTheManifestTheDataQualityPartsSayWhy() throws IOException {
     Path root = copyOf(tables);
-    Exporter.run(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("62"), "run-c",
+    ExportTestSupport.publish(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("62"), "run-c",
         Optional.of("_runs/run-c/manifest.json")));
     Path folder = ExportTestSupport.exportFolder(root, "62");
     assertThat(Files.readString(folder.resolve("report.html"), StandardCharsets.UTF_8))

@@ -1,11 +1,16 @@
 package com.governancemetrics.export;
 
+import com.governancemetrics.output.Publication;
+import com.governancemetrics.output.RunManifest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -15,8 +20,33 @@ final class ExportTestSupport {
   private ExportTestSupport() {}
 
   static ExportRequest request(Path root, Optional<String> province, String runId, Optional<String> manifest) {
+    RunQuality quality = manifest
+        .map(m -> RunQuality.load(new Configuration(), new org.apache.hadoop.fs.Path(root.resolve(m).toString())))
+        .orElse(RunQuality.unavailable("本次导出未指定运行清单"));
     return new ExportRequest(root.toString(), PublishedTablesFixture.PERIOD, province,
-        PublishedTablesFixture.metrics(), runId, "0.1.0-test", manifest);
+        PublishedTablesFixture.metrics(), runId, "0.1.0-test", quality);
+  }
+
+  /**
+   * The exports of the request published under its output root as a run publishes them: staged under
+   * the root's lock, then committed with a manifest of their own (or discarded on a failure).
+   */
+  static ExportSummary publish(SparkSession spark, ExportRequest request) {
+    String runId = "export-" + UUID.randomUUID();
+    try (Publication publication = Publication.begin(new Configuration(), request.tablesRoot(), runId,
+        "export", Duration.ofMinutes(5))) {
+      try {
+        ExportSummary summary = Exporter.run(spark, request,
+            ExportDestination.staged(publication, request.period(), request.province()));
+        publication.include(ExportDestination.target(request.period(), request.province()));
+        publication.commit(RunManifest.start(runId, "export", List.of(request.period().toString()),
+            "0.1.0-test").finish(RunManifest.Status.SUCCEEDED, null));
+        return summary;
+      } catch (RuntimeException e) {
+        publication.abandon();
+        throw e;
+      }
+    }
   }
 
   static Path exportFolder(Path root, String provinceCode) {

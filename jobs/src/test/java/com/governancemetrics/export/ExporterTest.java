@@ -48,7 +48,7 @@ class ExporterTest {
     spark = SharedSpark.get();
     PublishedTablesFixture.standard().writeTables(spark, root);
     PublishedTablesFixture.writeManifest(root);
-    summary = Exporter.run(spark, ExportTestSupport.request(root, Optional.empty(),
+    summary = ExportTestSupport.publish(spark, ExportTestSupport.request(root, Optional.empty(),
         PublishedTablesFixture.RUN_ID, Optional.of(PublishedTablesFixture.MANIFEST)));
     countyTable = ExportTestSupport.readBack(spark, root, UnitLevel.COUNTY);
   }

@@ -40,7 +40,7 @@ class HtmlReportBrowserTest {
   static void exportFixture() throws IOException {
     PublishedTablesFixture.standard().writeTables(SharedSpark.get(), root);
     PublishedTablesFixture.writeManifest(root);
-    Exporter.run(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("43"),
+    ExportTestSupport.publish(SharedSpark.get(), ExportTestSupport.request(root, Optional.of("43"),
         PublishedTablesFixture.RUN_ID, Optional.of(PublishedTablesFixture.MANIFEST)));
     report = ExportTestSupport.exportFolder(root, "43").resolve("report.html");
     Path sample = reviewFolder().resolve("export-sample-43");

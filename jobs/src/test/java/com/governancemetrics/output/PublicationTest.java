@@ -8,17 +8,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PartitionPublisherTest {
+class PublicationTest {
 
   private final SparkSession spark = SharedSpark.get();
 
@@ -44,11 +46,22 @@ class PartitionPublisherTest {
     }
   }
 
+  /** Stages the rows as table county_metrics for the periods and commits, as run {@code runId}. */
+  private Map<Period, Long> publish(Path out, Dataset<Row> rows, List<Period> periods, String runId) {
+    try (Publication publication = Publication.begin(new Configuration(), out.toString(), runId,
+        "nightly", Duration.ofMinutes(5))) {
+      Map<Period, Long> written = publication.stagePartitions(rows, "county_metrics", periods);
+      publication.commit(RunManifest.start(runId, "nightly",
+          periods.stream().map(Period::toString).toList(), "test"));
+      return written;
+    }
+  }
+
   @Test
   void publishesEachPeriodWithItsMarkerAndLeavesNoStaging(@TempDir Path out) {
     Path table = out.resolve("county_metrics");
-    Map<Period, Long> written = PartitionPublisher.publish(spark,
-        rows("2024-05", "1", "2024-05", "2", "2024-06", "3"), table.toString(),
+    Map<Period, Long> written = publish(out,
+        rows("2024-05", "1", "2024-05", "2", "2024-06", "3"),
         List.of(Period.parse("2024-05"), Period.parse("2024-06"), Period.parse("2024-07")), "run-1");
 
     assertThat(written).containsExactly(Map.entry(Period.parse("2024-05"), 2L),
@@ -58,25 +71,41 @@ class PartitionPublisherTest {
     assertThat(table.resolve("period=2024-07/_SUCCESS")).exists();
     assertThat(table.resolve("_staging")).doesNotExist();
     assertThat(table.resolve("_trash")).doesNotExist();
+    assertThat(out.resolve("_staging")).doesNotExist();
+    assertThat(out.resolve(OutputLock.FILE_NAME)).doesNotExist();
     assertThat(spark.read().parquet(table.toString()).where("period = '2024-05'").count()).isEqualTo(2);
+    // every row and every partition's marker names the run that published it
+    assertThat(spark.read().parquet(table.toString()).select(Publication.RUN_ID_COLUMN).distinct()
+        .collectAsList()).extracting(r -> r.getString(0)).containsExactly("run-1");
+    assertThat(Publication.marker(publicationFs(out), new org.apache.hadoop.fs.Path(
+        table.resolve("period=2024-07").toString()))).contains(new Publication.Marker("run-1", 0));
+    assertThat(out.resolve("_runs/run-1/manifest.json")).exists();
+    assertThat(out.resolve("_runs/run-1/commit.json")).exists();
+    assertThat(out.resolve("_runs/run-1/commit.done")).exists();
   }
 
   @Test
   void rerunReplacesItsPeriodAndNothingElse(@TempDir Path out) throws Exception {
     Path table = out.resolve("county_metrics");
-    PartitionPublisher.publish(spark, rows("2024-05", "1", "2024-06", "2"), table.toString(),
+    publish(out, rows("2024-05", "1", "2024-06", "2"),
         List.of(Period.parse("2024-05"), Period.parse("2024-06")), "run-1");
     Map<String, FileTime> mayBefore = files(table.resolve("period=2024-05"));
     Thread.sleep(20);
 
-    PartitionPublisher.publish(spark, rows("2024-06", "20", "2024-06", "21"), table.toString(),
-        List.of(Period.parse("2024-06")), "run-2");
+    publish(out, rows("2024-06", "20", "2024-06", "21"), List.of(Period.parse("2024-06")), "run-2");
 
     assertThat(files(table.resolve("period=2024-05"))).isEqualTo(mayBefore);
     List<Row> june = spark.read().parquet(table.toString()).where("period = '2024-06'")
         .orderBy("value").collectAsList();
     assertThat(june).extracting(r -> r.getInt(r.fieldIndex("value"))).containsExactly(20, 21);
+    assertThat(june).extracting(r -> r.<String>getAs(Publication.RUN_ID_COLUMN))
+        .containsOnly("run-2");
     assertThat(table.resolve("_trash")).doesNotExist();
     assertThat(table.resolve("_staging")).doesNotExist();
+    assertThat(out.resolve("_staging")).doesNotExist();
+  }
+
+  private static org.apache.hadoop.fs.FileSystem publicationFs(Path out) {
+    return Publication.fileSystem(new Configuration(), out.toString());
   }
 }

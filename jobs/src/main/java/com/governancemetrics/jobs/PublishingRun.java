@@ -1,0 +1,100 @@
+package com.governancemetrics.jobs;
+
+import com.governancemetrics.failures.Failure;
+import com.governancemetrics.failures.UsageError;
+import com.governancemetrics.output.Publication;
+import com.governancemetrics.output.RunManifest;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How every run that writes an output root ends (SPEC §3): it holds the root's lock from start to
+ * end, its manifest says {@code running} meanwhile, everything it publishes is staged and committed
+ * together, and every ending is recorded — {@code succeeded}, {@code validated} or {@code
+ * quality_gate_failed} with the commit; {@code failed} with the cause in one line, what was staged
+ * discarded (unless the commit had begun: the next run completes it).
+ */
+final class PublishingRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PublishingRun.class);
+  /** How long a lock may go without renewal before another run takes it over. */
+  static final Duration LOCK_STALE_AFTER = Duration.ofSeconds(300);
+
+  /** What a run stages; returns a failure to throw once the manifest is committed (the gate). */
+  interface Body {
+    Optional<Failure> stage(Publication publication) throws Exception;
+  }
+
+  private PublishingRun() {}
+
+  /**
+   * Runs {@code body} with the output root's publication and commits what it staged with {@code
+   * manifest}, which {@code body} finishes with its status.
+   */
+  static void execute(Configuration conf, RunOptions options, RunManifest manifest, Body body) {
+    requireOutputApartFromInput(conf, options);
+    Optional<Failure> afterCommit;
+    try (Publication publication = Publication.begin(conf, options.output(), manifest.runId(),
+        manifest.job(), LOCK_STALE_AFTER)) {
+      publication.writeManifest(manifest);
+      try {
+        afterCommit = body.stage(publication);
+        publication.commit(manifest);
+      } catch (Exception e) { // Spark throws checked exceptions from Scala code
+        publication.abandon();
+        manifest.finish(RunManifest.Status.FAILED, oneLine(e));
+        try {
+          publication.writeManifest(manifest);
+        } catch (RuntimeException w) {
+          LOG.warn("could not write the manifest of the failed run {}: {}", manifest.runId(),
+              w.toString());
+        }
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(oneLine(e), e);
+      }
+    }
+    LOG.info("Run {} {}", manifest.runId(), manifest.status().word());
+    if (afterCommit.isPresent()) {
+      throw afterCommit.get();
+    }
+  }
+
+  /** The failure's message, or a Spark error's first line and its root cause. */
+  static String oneLine(Throwable e) {
+    Optional<Failure> failure = Failure.in(e);
+    if (failure.isPresent()) {
+      return failure.get().getMessage();
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
+    String root = Failure.rootCause(e);
+    String line = e.getClass().getSimpleName() + ": " + message
+        + (root.equals(message) ? "" : " (cause: " + root + ")");
+    return line.length() > 500 ? line.substring(0, 500) + "…" : line;
+  }
+
+  /** {@code --output} must not be the input root or inside it (SPEC §1: the input is read only). */
+  static void requireOutputApartFromInput(Configuration conf, RunOptions options) {
+    String input = qualified(conf, options.input());
+    String output = qualified(conf, options.output());
+    if (output.equals(input) || output.startsWith(input + "/")) {
+      throw new UsageError("--output " + options.output() + " is " + (output.equals(input)
+          ? "the input root" : "inside the input root " + options.input())
+          + ": the tables would be written among the counties' deliveries",
+          "Pass an --output outside the input root, e.g. a sibling folder.");
+    }
+  }
+
+  private static String qualified(Configuration conf, String path) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(conf);
+      return fs.makeQualified(p).toString().replaceAll("/+$", "");
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return path;
+    }
+  }
+}

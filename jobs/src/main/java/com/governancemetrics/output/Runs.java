@@ -1,0 +1,83 @@
+package com.governancemetrics.output;
+
+import com.governancemetrics.periods.Period;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The runs recorded under {@code <output>/_runs/<run_id>/}: their manifests (SPEC §3). */
+public final class Runs {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
+  public static final String FOLDER = "_runs";
+  static final String MANIFEST = "manifest.json";
+
+  private Runs() {}
+
+  /** The manifest's path of a run, relative to the output root. */
+  public static String manifestTarget(String runId) {
+    return FOLDER + "/" + runId + "/" + MANIFEST;
+  }
+
+  public static Path manifestPath(Path root, String runId) {
+    return new Path(root, manifestTarget(runId));
+  }
+
+  /** Writes (or rewrites) a manifest in place: for the running, failed and abandoned states. */
+  public static Path writeManifest(FileSystem fs, Path root, RunManifest manifest) {
+    Path path = manifestPath(root, manifest.runId());
+    try (OutputStream out = fs.create(path, true)) {
+      out.write(manifest.toBytes());
+    } catch (IOException e) {
+      throw Publication.writeFailure(path, e);
+    }
+    return path;
+  }
+
+  /** A run that published a period: its id and manifest path. */
+  public record Published(String runId, String manifestPath) {}
+
+  /**
+   * The latest succeeded nightly or backfill run whose periods include {@code period} (run ids sort
+   * by start time).
+   */
+  public static Optional<Published> latestPublishing(FileSystem fs, Path root, Period period) {
+    Path runs = new Path(root, FOLDER);
+    try {
+      if (!fs.exists(runs)) {
+        return Optional.empty();
+      }
+      List<FileStatus> dirs = new ArrayList<>(List.of(fs.listStatus(runs)));
+      dirs.sort((a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
+      for (FileStatus dir : dirs) {
+        Path manifest = new Path(dir.getPath(), MANIFEST);
+        if (!fs.exists(manifest)) {
+          continue;
+        }
+        RunManifest m;
+        try {
+          m = RunManifest.read(fs, manifest);
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("skipping the unreadable manifest {}: {}", manifest, e.toString());
+          continue;
+        }
+        boolean published = m.status() == RunManifest.Status.SUCCEEDED
+            && List.of("nightly", "backfill").contains(m.job());
+        if (published && m.periods().contains(period.toString())) {
+          return Optional.of(new Published(m.runId(), manifest.toString()));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the runs under " + runs + ": " + e.getMessage(), e);
+    }
+  }
+}
