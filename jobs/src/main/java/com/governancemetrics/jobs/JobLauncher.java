@@ -21,6 +21,7 @@ final class JobLauncher {
   static int launch(String name, RunOptions options, BiConsumer<SparkSession, GovernanceConfig> job) {
     GovernanceConfig config = options.config().map(ConfigLoader::load).orElseGet(ConfigLoader::bundled);
     LOG.info("Configuration: {} (sha256 {})", config.source(), config.sha256().substring(0, 12));
+    options.requireOutputApartFromInput();
     SparkSession spark = SparkSessions.create("governance-metrics " + name, config.settings());
     try {
       job.accept(spark, config);

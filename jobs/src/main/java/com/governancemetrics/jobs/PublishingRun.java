@@ -1,14 +1,11 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.failures.Failure;
-import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +34,6 @@ final class PublishingRun {
    * manifest}, which {@code body} finishes with its status.
    */
   static void execute(Configuration conf, RunOptions options, RunManifest manifest, Body body) {
-    requireOutputApartFromInput(conf, options);
     Optional<Failure> afterCommit;
     try (Publication publication = Publication.begin(conf, options.output(), manifest.runId(),
         manifest.job(), LOCK_STALE_AFTER)) {
@@ -74,27 +70,5 @@ final class PublishingRun {
     String line = e.getClass().getSimpleName() + ": " + message
         + (root.equals(message) ? "" : " (cause: " + root + ")");
     return line.length() > 500 ? line.substring(0, 500) + "…" : line;
-  }
-
-  /** {@code --output} must not be the input root or inside it (SPEC §1: the input is read only). */
-  static void requireOutputApartFromInput(Configuration conf, RunOptions options) {
-    String input = qualified(conf, options.input());
-    String output = qualified(conf, options.output());
-    if (output.equals(input) || output.startsWith(input + "/")) {
-      throw new UsageError("--output " + options.output() + " is " + (output.equals(input)
-          ? "the input root" : "inside the input root " + options.input())
-          + ": the tables would be written among the counties' deliveries",
-          "Pass an --output outside the input root, e.g. a sibling folder.");
-    }
-  }
-
-  private static String qualified(Configuration conf, String path) {
-    try {
-      Path p = new Path(path);
-      FileSystem fs = p.getFileSystem(conf);
-      return fs.makeQualified(p).toString().replaceAll("/+$", "");
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      return path;
-    }
   }
 }

@@ -1,7 +1,11 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.failures.UsageError;
+import java.io.IOException;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Where a run reads and writes, validated: the input root, the output root, the configuration file
@@ -19,5 +23,30 @@ public record RunOptions(String input, String output, Optional<String> config, b
           "Pass --output, e.g. --output hdfs:///gov/marts (bin/governance-metrics defaults it to out).");
     }
     config = config == null ? Optional.empty() : config.filter(c -> !c.isBlank());
+  }
+
+  /**
+   * {@code --output} must not be the input root or inside it (SPEC §1: the input is read only);
+   * checked after the configuration, before Spark starts.
+   */
+  void requireOutputApartFromInput() {
+    String in = qualified(input);
+    String out = qualified(output);
+    if (out.equals(in) || out.startsWith(in + "/")) {
+      throw new UsageError("--output " + output + " is " + (out.equals(in) ? "the input root"
+          : "inside the input root " + input) + ": the tables would be written among the counties' "
+          + "deliveries", "Pass an --output outside the input root, e.g. a sibling folder.");
+    }
+  }
+
+  /** The path with its file system's scheme and authority, relative paths resolved, no trailing /. */
+  private static String qualified(String path) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(new Configuration());
+      return fs.makeQualified(p).toString().replaceAll("/+$", "");
+    } catch (IOException | IllegalArgumentException e) {
+      return path;
+    }
   }
 }

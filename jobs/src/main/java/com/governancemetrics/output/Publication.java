@@ -204,6 +204,23 @@ public final class Publication implements AutoCloseable {
    * record is written leaves the record for the next run to complete.
    */
   public void commit(RunManifest manifest) {
+    CommitRecord record = writeCommitRecord(manifest);
+    try {
+      record.apply(fs, root, true);
+      record.markDone(fs, root);
+    } catch (IOException e) {
+      throw new WriteFailure("the publication of run " + runId + " stopped during its final moves: "
+          + e.getMessage(), "Run again: the next run completes these moves before anything else "
+              + "(the commit record is " + CommitRecord.path(root, runId) + ").", e);
+    }
+    PublishingSteps.after("done");
+    removeStaging();
+    PublishingSteps.after("cleaned");
+    LOG.info("Published run {}: {} moves", runId, record.moves().size());
+  }
+
+  /** Stages the final manifest and writes the commit record: from here on the run is published. */
+  CommitRecord writeCommitRecord(RunManifest manifest) {
     stageFile(Runs.manifestTarget(runId), manifest.toBytes());
     lock.assertHeld();
     List<CommitRecord.Move> moves = new ArrayList<>();
@@ -219,18 +236,7 @@ public final class Publication implements AutoCloseable {
     }
     committing = true;
     PublishingSteps.after("commit-record");
-    try {
-      record.apply(fs, root, true);
-      record.markDone(fs, root);
-    } catch (IOException e) {
-      throw new WriteFailure("the publication of run " + runId + " stopped during its final moves: "
-          + e.getMessage(), "Run again: the next run completes these moves before anything else "
-              + "(the commit record is " + CommitRecord.path(root, runId) + ").", e);
-    }
-    PublishingSteps.after("done");
-    removeStaging();
-    PublishingSteps.after("cleaned");
-    LOG.info("Published run {}: {} moves", runId, moves.size());
+    return record;
   }
 
   /** Deletes what was staged, unless the commit began (then the next run completes it). */

@@ -56,6 +56,22 @@ class CommandLineTest {
   }
 
   @Test
+  void anOutputInsideTheInputIsRefusedBeforeSparkStarts(@TempDir Path dir) {
+    assertThat(run("nightly", "--period", "2024-06", "--input", dir.toString(), "--output",
+        dir.resolve("marts").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is inside the input root " + dir)
+        .contains("What to do: Pass an --output outside the input root");
+    assertThat(dir.resolve("marts")).doesNotExist();
+  }
+
+  @Test
+  void theInputRootIsNoOutput(@TempDir Path dir) {
+    assertThat(run("validate", "--period", "2024-06", "--input", dir.toString(), "--output",
+        dir + "/")).isEqualTo(2);
+    assertThat(err.toString()).contains("is the input root");
+  }
+
+  @Test
   void generateValidatesItsOptions(@TempDir Path dir) {
     assertThat(run("generate", "--scale-factor", "0", "--output", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("scale");
