@@ -22,11 +22,16 @@ final class JobLauncher {
     GovernanceConfig config = options.config().map(ConfigLoader::load).orElseGet(ConfigLoader::bundled);
     LOG.info("Configuration: {} (sha256 {})", config.source(), config.sha256().substring(0, 12));
     options.requireOutputApartFromInput();
+    // A session that exists already (an application that runs the job in its own JVM) is used and
+    // left running; the one created here is stopped at the end.
+    boolean owned = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create("governance-metrics " + name, config.settings());
     try {
       job.accept(spark, config);
     } finally {
-      spark.stop();
+      if (owned) {
+        spark.stop();
+      }
     }
     return ExitCode.DONE.code();
   }

@@ -50,7 +50,7 @@ final class PublishingRun {
           LOG.warn("could not write the manifest of the failed run {}: {}", manifest.runId(),
               w.toString());
         }
-        throw e instanceof RuntimeException r ? r : new IllegalStateException(oneLine(e), e);
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
       }
     }
     LOG.info("Run {} {}", manifest.runId(), manifest.status().word());

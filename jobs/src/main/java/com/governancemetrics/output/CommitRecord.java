@@ -95,15 +95,20 @@ public record CommitRecord(@JsonProperty("run_id") String runId,
         fs.mkdirs(displaced.getParent());
         rename(fs, target, displaced);
         if (ownSteps) {
-          PublishingSteps.after("aside:" + move.target());
+          PublishingSteps.after("aside:" + stepName(move.target()));
         }
       }
       fs.mkdirs(target.getParent());
       rename(fs, staged, target);
       if (ownSteps) {
-        PublishingSteps.after("in:" + move.target());
+        PublishingSteps.after("in:" + stepName(move.target()));
       }
     }
+  }
+
+  /** A step's name does not depend on the run: its own id reads {@code <run_id>}. */
+  private String stepName(String target) {
+    return target.replace(runId, PublishingSteps.RUN_ID);
   }
 
   private static void rename(FileSystem fs, Path from, Path to) throws IOException {

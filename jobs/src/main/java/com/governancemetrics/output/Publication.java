@@ -143,7 +143,7 @@ public final class Publication implements AutoCloseable {
       throw new IllegalStateException(target + " is staged twice by run " + runId);
     }
     targets.add(target);
-    PublishingSteps.after("stage:" + target);
+    PublishingSteps.after("stage:" + target.replace(runId, PublishingSteps.RUN_ID));
   }
 
   /**
@@ -157,7 +157,7 @@ public final class Publication implements AutoCloseable {
     try {
       rows.withColumn(RUN_ID_COLUMN, functions.lit(runId))
           .write().mode(SaveMode.Overwrite).partitionBy(PERIOD_COLUMN).parquet(folder.toString());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws checked exceptions from Scala code
       throw Failure.in(e).map(f -> (RuntimeException) f).orElseGet(() -> writeFailure(folder, e));
     }
     Map<Period, Long> written = new LinkedHashMap<>();

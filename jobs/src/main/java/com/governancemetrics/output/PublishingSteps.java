@@ -18,6 +18,8 @@ public final class PublishingSteps {
   public static final String HALT_AFTER = "GOVERNANCE_METRICS_HALT_AFTER";
   public static final String TRACE = "GOVERNANCE_METRICS_TRACE_STEPS";
   public static final int HALT_EXIT_CODE = 86;
+  /** How a step names the run's own id (the manifest's move), so that steps can be named in advance. */
+  public static final String RUN_ID = "<run_id>";
 
   private PublishingSteps() {}
 

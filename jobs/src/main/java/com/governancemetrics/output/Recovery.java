@@ -32,6 +32,9 @@ final class Recovery {
           fs.delete(dead.getPath(), true);
         }
       }
+      if (fs.listStatus(staging).length == 0) {
+        fs.delete(staging, false);
+      }
     }
     removeLegacyLeftovers(fs, root);
   }
