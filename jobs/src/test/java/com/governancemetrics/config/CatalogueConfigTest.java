@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.jobs.ExitCode;
 import com.governancemetrics.metrics.Comparison;
+import com.governancemetrics.metrics.Condition;
 import com.governancemetrics.metrics.Direction;
 import com.governancemetrics.metrics.MetricCatalogue;
 import com.governancemetrics.metrics.MetricDefinition;
@@ -228,6 +229,64 @@ class CatalogueConfigTest {
         "metrics[0].target", "direction none has no target");
     failsWith(withMetric("label: 测试", "labels: 测试"), "metrics[0].labels", "unknown key");
     failsWith(withMetric("    label: 测试\n", ""), "metrics[0].label", "missing 'label'");
+  }
+
+  @Test
+  void eachKindTakesOnlyItsOwnKeys() {
+    failsWith(withMetric("    denominator: households_total\n", "    filter: households_total > 0\n"
+        + "    denominator: households_total\n"), "metrics[0].filter", "my_ratio",
+        "unknown key 'filter'", "numerator", "denominator");
+    failsWith(withMetric("    denominator: households_total\n", ""), "metrics[0].denominator",
+        "my_ratio", "needs a column of grid_coverage");
+    String share = "metrics:\n" + OK_METRIC.replace("kind: ratio", "kind: share")
+        .replace("    numerator: households_covered\n    denominator: households_total",
+            "    filter: households_covered >= 10") + "\n";
+    assertThat(parse(share).catalogue().metrics().get(0).kind()).isEqualTo(new MetricKind.Share(
+        new Condition(List.of(new Comparison("households_covered",
+            Comparison.Operator.AT_LEAST, null, new BigDecimal("10"))), List.of()),
+        Condition.ALWAYS));
+    failsWith(share.replace("filter:", "numerator: households_covered\n    filter:"),
+        "metrics[0].numerator", "unknown key 'numerator'", "among");
+    String median = "metrics:\n" + OK_METRIC.replace("kind: ratio", "kind: median")
+        .replace("    numerator: households_covered\n    denominator: households_total",
+            "    column: households_total") + "\n";
+    assertThat(parse(median).catalogue().metrics().get(0).kind())
+        .isEqualTo(new MetricKind.Median("households_total", 0));
+    failsWith(median.replace("column: households_total", "column: township_code"),
+        "metrics[0].column", "my_ratio", "not numeric");
+  }
+
+  @Test
+  void aMistypedMetricKeyNamesTheMetric() {
+    failsWith(withMetric("numerator: households_covered", "numerator: [households_covered]"),
+        "metrics[0].numerator", "my_ratio", "expected a text value, got a list");
+    failsWith(withMetric("label: 测试", "label: {zh: 测试}"), "metrics[0].label", "my_ratio",
+        "expected a text value");
+    failsWith(withMetric("target: 0.9", "target: high"), "metrics[0].target", "my_ratio",
+        "expected a number, got 'high'");
+    failsWith("metrics:\n  - just a name\n", "metrics[0]", "expected a mapping of keys");
+    failsWith("metrics: {a: 1}\n", "metrics", "expected a list");
+  }
+
+  @Test
+  void aMetricIdStartsWithALetter() {
+    failsWith(withMetric("id: my_ratio", "id: _my_ratio"), "metrics[0].id", "lower_snake_case");
+    failsWith(withMetric("id: my_ratio", "id: My_ratio"), "metrics[0].id", "lower_snake_case");
+  }
+
+  @Test
+  void aCaseKindWithoutCaseTypesCountsEveryType() {
+    String cases = String.join("\n", "metrics:", "  - id: my_cases", "    label: 测试",
+        "    definition: 测试。", "    family: 测试", "    dataset: rectification_cases",
+        "    kind: case_ratio", "    among: identified_ytd", "    filter: rectified_by_d",
+        "    window: as_of", "    direction: higher", "");
+    MetricKind.CaseRatio kind = (MetricKind.CaseRatio) parse(cases).catalogue().metrics().get(0)
+        .kind();
+    assertThat(kind.caseTypes()).containsExactly("weak_party_org", "inspection_finding");
+    failsWith(cases.replace("    among: identified_ytd\n", ""), "metrics[0].among", "my_cases",
+        "needs a condition");
+    failsWith(cases.replace("kind: case_ratio", "kind: case_ratio\n    case_types: []"),
+        "metrics[0].case_types", "lists no case type");
   }
 
   @Test
