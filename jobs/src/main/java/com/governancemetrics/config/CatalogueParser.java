@@ -53,7 +53,13 @@ final class CatalogueParser {
     }
     Map<String, ProvinceOverrides> provinces =
         provinces(file.provinces(), metrics, thresholds, binder);
-    return new MetricCatalogue(metrics, thresholds, provinces);
+    MetricCatalogue catalogue = new MetricCatalogue(metrics, thresholds, provinces);
+    own.forEach((name, value) -> notNegative(value, "thresholds." + name, name, "", catalogue,
+        binder));
+    provinces.forEach((code, overrides) -> overrides.thresholds().forEach((name, value) ->
+        notNegative(value, "provinces." + code + ".thresholds." + name, name,
+            "province " + code + ": ", catalogue, binder)));
+    return catalogue;
   }
 
   private static Map<String, BigDecimal> thresholds(Map<String, BigDecimal> written,
@@ -149,6 +155,18 @@ final class CatalogueParser {
       own.put(name, value);
     });
     return own;
+  }
+
+  /** Thresholds are amounts of yuan compared with the rows' values, which are never negative. */
+  private static void notNegative(BigDecimal value, String path, String name, String prefix,
+      MetricCatalogue catalogue, ConfigBinder binder) {
+    if (value.signum() < 0) {
+      List<String> users = catalogue.metricsUsing(name);
+      throw binder.error(path, prefix + "threshold " + name + " must not be negative, got "
+          + value.toPlainString() + " (" + (users.isEmpty() ? "no metric uses it"
+              : (users.size() == 1 ? "used by metric " : "used by metrics ")
+                  + String.join(", ", users)) + "); amounts are never negative");
+    }
   }
 
   private static synchronized Set<String> knownProvinceCodes() {

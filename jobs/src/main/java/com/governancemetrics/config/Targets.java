@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Reads a metric's target, default or a province's, by its direction (SPEC §2): higher and lower take
- * one number, band takes {min, max} with min ≤ max, none takes no target.
+ * one number, band takes {min, max} with min ≤ max, none takes no target. Metric values are never
+ * negative (negative rows are quarantined), so neither is a target.
  */
 final class Targets {
 
@@ -62,11 +63,15 @@ final class Targets {
     return Target.band(min, max);
   }
 
-  /** A finite bound. */
+  /** A finite, non-negative bound. */
   private static double bound(ConfigBinder binder, double value, String path, String prefix,
       String what) {
     if (!Double.isFinite(value)) {
       throw binder.error(path, prefix + what + " must be a finite number");
+    }
+    if (value < 0) {
+      throw binder.error(path, prefix + what + " must not be negative, got " + value
+          + " (metric values never are: negative rows are quarantined)");
     }
     return value;
   }

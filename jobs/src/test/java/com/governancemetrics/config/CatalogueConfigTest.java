@@ -232,6 +232,50 @@ class CatalogueConfigTest {
   }
 
   @Test
+  void negativeThresholdsAreConfigurationErrors() {
+    failsWith("thresholds:\n  income_100k: -100000\n", "thresholds.income_100k", "must not be negative",
+        "-100000", "income_ge_100k_share");
+    failsWith("provinces:\n  \"33\":\n    thresholds:\n      hollow_income: -0.01\n",
+        "provinces.33.thresholds.hollow_income", "province 33", "must not be negative",
+        "hollow_villages, weak_villages");
+    // zero is a threshold like any other (the shipped hollow threshold)
+    assertThat(parse("thresholds:\n  hollow_income: 0\n").catalogue().thresholds())
+        .containsEntry("hollow_income", BigDecimal.ZERO);
+  }
+
+  @Test
+  void negativeTargetsAreConfigurationErrors() {
+    failsWith(withMetric("target: 0.9", "target: -0.9"), "metrics[0].target", "my_ratio",
+        "must not be negative");
+    failsWith(withMetric("direction: higher\n    target: 0.9",
+        "direction: band\n    target: {min: -1, max: 2}"), "metrics[0].target.min", "my_ratio",
+        "must not be negative");
+    String base = "metrics:\n" + OK_METRIC + "\n";
+    failsWith(base + "provinces:\n  \"33\":\n    targets:\n      my_ratio: -0.5\n",
+        "provinces.33.targets.my_ratio", "province 33, metric my_ratio", "must not be negative");
+    failsWith("provinces:\n  \"33\":\n    targets:\n      hollow_villages: -1\n",
+        "provinces.33.targets.hollow_villages", "metric hollow_villages", "must not be negative");
+  }
+
+  @Test
+  void aBandsMinMustNotExceedItsMax() {
+    failsWith(withMetric("direction: higher\n    target: 0.9",
+        "direction: band\n    target: {min: 15, max: 5}"), "metrics[0].target.max", "my_ratio",
+        "below min");
+    failsWith("provinces:\n  \"33\":\n    targets:\n"
+        + "      households_per_neighbour_leader: {min: 9, max: 3}\n",
+        "provinces.33.targets.households_per_neighbour_leader.max",
+        "metric households_per_neighbour_leader", "below min");
+    failsWith("provinces:\n  \"33\":\n    targets:\n"
+        + "      households_per_neighbour_leader: {min: 3, max: 9, mid: 6}\n",
+        "provinces.33.targets.households_per_neighbour_leader.mid", "unknown key 'mid'");
+    // min = max is a band of one value
+    assertThat(parse(withMetric("direction: higher\n    target: 0.9",
+        "direction: band\n    target: {min: 7, max: 7}")).catalogue().metrics().get(0).target())
+        .contains(Target.band(7, 7));
+  }
+
+  @Test
   void eachKindTakesOnlyItsOwnKeys() {
     failsWith(withMetric("    denominator: households_total\n", "    filter: households_total > 0\n"
         + "    denominator: households_total\n"), "metrics[0].filter", "my_ratio",
