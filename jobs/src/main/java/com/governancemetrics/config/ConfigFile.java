@@ -23,7 +23,9 @@ record ConfigFile(
   record Settings(
       @JsonProperty("quarantine_tolerance") Double quarantineTolerance,
       @JsonProperty("completeness_minimum") Double completenessMinimum,
-      @JsonProperty("shuffle_partitions") Integer shufflePartitions) {}
+      @JsonProperty("shuffle_partitions") Integer shufflePartitions,
+      @JsonProperty("history_keep") Integer historyKeep,
+      @JsonProperty("lock_stale_after_seconds") Integer lockStaleAfterSeconds) {}
 
   /** One province's overrides under {@code provinces:}; a target's shape depends on its metric. */
   record Province(Map<String, JsonNode> targets, Map<String, BigDecimal> thresholds) {}

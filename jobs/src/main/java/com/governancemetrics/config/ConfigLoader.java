@@ -87,13 +87,17 @@ public final class ConfigLoader {
 
   static JobSettings settings(ConfigFile file, ConfigBinder binder) {
     ConfigFile.Settings s = file.settings() != null ? file.settings()
-        : new ConfigFile.Settings(null, null, null);
+        : new ConfigFile.Settings(null, null, null, null, null);
     double tolerance = share(s.quarantineTolerance(), JobSettings.DEFAULT_QUARANTINE_TOLERANCE,
         "quarantine_tolerance", binder);
     double completeness = share(s.completenessMinimum(), JobSettings.DEFAULT_COMPLETENESS_MINIMUM,
         "completeness_minimum", binder);
     int partitions = atLeast(s.shufflePartitions(), JobSettings.DEFAULT_SHUFFLE_PARTITIONS, 1,
         "shuffle_partitions", binder);
+    int historyKeep = atLeast(s.historyKeep(), JobSettings.DEFAULT_HISTORY_KEEP, 0,
+        "history_keep", binder);
+    int lockStale = atLeast(s.lockStaleAfterSeconds(),
+        JobSettings.DEFAULT_LOCK_STALE_AFTER_SECONDS, 1, "lock_stale_after_seconds", binder);
     List<String> caseTypes = file.caseTypes() == null ? JobSettings.DEFAULT_CASE_TYPES
         : file.caseTypes();
     if (caseTypes.isEmpty()) {
@@ -107,7 +111,7 @@ public final class ConfigLoader {
     if (Set.copyOf(caseTypes).size() != caseTypes.size()) {
       throw binder.error("case_types", "lists a case type twice: " + caseTypes);
     }
-    return new JobSettings(tolerance, completeness, partitions, caseTypes);
+    return new JobSettings(tolerance, completeness, partitions, caseTypes, historyKeep, lockStale);
   }
 
   private static double share(Double value, double fallback, String key, ConfigBinder binder) {

@@ -70,6 +70,38 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void historyAndLockSettingsHaveDefaultsAndBounds() {
+    JobSettings defaults = parse("settings: {}\n").settings();
+    assertThat(defaults.historyKeep()).isEqualTo(10);
+    assertThat(defaults.lockStaleAfterSeconds()).isEqualTo(300);
+    assertThat(defaults.lockStaleAfter()).hasSeconds(300);
+    JobSettings set = parse("settings:\n  history_keep: 0\n  lock_stale_after_seconds: 60\n")
+        .settings();
+    assertThat(set.historyKeep()).isZero();
+    assertThat(set.lockStaleAfterSeconds()).isEqualTo(60);
+    failsWith("settings:\n  history_keep: -1\n", "settings.history_keep", "at least 0", "-1");
+    failsWith("settings:\n  lock_stale_after_seconds: 0\n", "settings.lock_stale_after_seconds",
+        "at least 1");
+    failsWith("settings:\n  lock_stale_after_seconds: 2.5\n", "settings.lock_stale_after_seconds",
+        "expected a whole number", "2.5");
+    failsWith("settings:\n  history_keep: three\n", "settings.history_keep",
+        "expected a whole number", "three");
+    failsWith("settings:\n  history_keep: 3000000000\n", "settings.history_keep",
+        "expected a whole number");
+  }
+
+  @Test
+  void theShippedFileSetsEverySetting() throws Exception {
+    Path shipped = SharedSpark.projectRoot().resolve("conf/governance.yaml");
+    JobSettings settings = ConfigLoader.load(shipped.toString()).settings();
+    // every key of settings: is written out (with its comment) in the shipped file, at its default
+    assertThat(settings).isEqualTo(JobSettings.defaults());
+    assertThat(Files.readString(shipped)).contains("  quarantine_tolerance:",
+        "  completeness_minimum:", "  shuffle_partitions:", "  history_keep:",
+        "  lock_stale_after_seconds:");
+  }
+
+  @Test
   void aValueOfTheWrongTypeIsNamedWithItsPath() {
     failsWith("settings: 5\n", "settings", "expected a mapping of keys");
     failsWith("settings:\n  shuffle_partitions: \"8\"\n", "settings.shuffle_partitions",
