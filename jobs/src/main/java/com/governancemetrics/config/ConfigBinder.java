@@ -112,7 +112,8 @@ final class ConfigBinder {
     if (e instanceof UnrecognizedPropertyException unknown) {
       Set<String> allowed = new TreeSet<>(alsoAllowed);
       unknown.getKnownPropertyIds().forEach(k -> allowed.add(String.valueOf(k)));
-      return "unknown key '" + unknown.getPropertyName() + "'; allowed here: " + allowed;
+      return "unknown key '" + unknown.getPropertyName() + "'; " + (allowed.isEmpty()
+          ? "this block takes no key yet" : "allowed here: " + allowed);
     }
     if (value != null && value.isNumber() && !Double.isFinite(value.doubleValue())) {
       return "expected a finite number, got " + describe(value);

@@ -2,6 +2,7 @@ package com.governancemetrics.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.governancemetrics.metrics.AnomalyRules;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,11 @@ record ConfigFile(
 
   /**
    * The keys every metric has (SPEC §2). The target is a number or {min, max} by direction, so it is
-   * read once the direction is known.
+   * read once the direction is known. {@code anomaly:} is where a metric's anomaly rules will go: it
+   * binds to {@link AnomalyRules}, which has no rule yet, so every key inside it fails.
    */
   record MetricEntry(String id, String label, String definition, String family, String dataset,
-      String kind, String window, String direction, JsonNode target) {}
+      String kind, String window, String direction, JsonNode target, AnomalyRules anomaly) {}
 
   /** A band target: {@code {min: 5, max: 15}}. */
   record Band(Double min, Double max) {}

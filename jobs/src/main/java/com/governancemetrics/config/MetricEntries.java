@@ -81,6 +81,7 @@ final class MetricEntries {
     }
     Optional<Target> target = Targets.read(binder, entry.target(), ConfigBinder.child(path, "target"),
         direction, where);
+    // entry.anomaly(): bound (so that no key inside it passes) but not used until rules exist.
     return new MetricDefinition(entry.id(), required(entry.label(), path, "label", where),
         required(entry.definition(), path, "definition", where),
         required(entry.family(), path, "family", where), dataset, kind, window, direction, target);
