@@ -67,7 +67,7 @@ final class ConfigBinder {
       return MAPPER.treeToValue(node, type);
     } catch (JsonMappingException e) {
       String where = path(path, e.getPath());
-      throw error(where, prefix + problem(e, valueAt(node, e.getPath()), alsoAllowed));
+      throw error(where, prefix + problem(e, e.getPath(), valueAt(node, e.getPath()), alsoAllowed));
     } catch (JsonProcessingException e) {
       throw error(path, prefix + e.getOriginalMessage());
     } catch (IllegalArgumentException e) {
@@ -108,7 +108,8 @@ final class ConfigBinder {
     return "'" + value.asText() + "'";
   }
 
-  private static String problem(JsonMappingException e, JsonNode value, Set<String> alsoAllowed) {
+  private static String problem(JsonMappingException e, List<JsonMappingException.Reference> path,
+      JsonNode value, Set<String> alsoAllowed) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       Set<String> allowed = new TreeSet<>(alsoAllowed);
       unknown.getKnownPropertyIds().forEach(k -> allowed.add(String.valueOf(k)));
@@ -122,6 +123,12 @@ final class ConfigBinder {
         : e.getCause() instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
     if (target == null) {
       return e.getOriginalMessage();
+    }
+    if (Collection.class.isAssignableFrom(target) && !path.isEmpty()
+        && path.get(path.size() - 1).getIndex() >= 0) {
+      // An item of a list failed: Jackson 2.15 (Spark 3.5) names the list's type here, 2.21 the
+      // item's. Every list the configuration binds to a type is a list of text.
+      return "expected a text value, got " + describe(value);
     }
     return "expected " + expected(target) + ", got " + describe(value);
   }
