@@ -1,5 +1,6 @@
 package com.governancemetrics.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.metrics.MetricCatalogue;
 import java.io.ByteArrayOutputStream;
@@ -9,13 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads and checks {@code governance.yaml}: from any Hadoop path (local, hdfs://), or the copy bundled
@@ -27,10 +26,8 @@ public final class ConfigLoader {
   public static final String BUNDLED_RESOURCE = "governance.yaml";
   static final String BUNDLED_SOURCE = "governance.yaml (bundled defaults)";
 
-  static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("settings", "case_types", "thresholds", "metrics", "provinces");
-  static final Set<String> SETTINGS_KEYS =
-      Set.of("quarantine_tolerance", "completeness_minimum", "shuffle_partitions");
+  /** The sections a configuration may have (the components of {@link ConfigFile}). */
+  static final Set<String> TOP_LEVEL_KEYS = ConfigBinder.keysOf(ConfigFile.class);
 
   private ConfigLoader() {}
 
@@ -73,50 +70,69 @@ public final class ConfigLoader {
     }
   }
 
+  /**
+   * Parses and checks a configuration: snakeyaml-engine loads it safely ({@link SafeYaml}), Jackson
+   * binds it to {@link ConfigFile}, and the settings and the catalogue are checked before any data is
+   * read. Every mistake is a {@link ConfigException} naming {@code source} and the key's path.
+   */
   public static GovernanceConfig parse(String source, byte[] bytes) {
-    Object document;
-    try {
-      document = new Load(LoadSettings.builder().setLabel(source).build())
-          .loadFromString(new String(bytes, StandardCharsets.UTF_8));
-    } catch (YamlEngineException e) {
-      throw new ConfigException(source, "(syntax)", "not valid YAML: " + e.getMessage());
-    }
-    YamlNode root = new YamlNode(source, "", document == null ? java.util.Map.of() : document);
-    root.onlyKeys(TOP_LEVEL_KEYS);
-    JobSettings settings = settings(root);
-    MetricCatalogue catalogue = CatalogueParser.parse(root, settings,
+    ConfigBinder binder = new ConfigBinder(source);
+    JsonNode tree = binder.tree(SafeYaml.load(source, bytes));
+    ConfigFile file = binder.bind(tree, "", ConfigFile.class);
+    JobSettings settings = settings(file, binder);
+    MetricCatalogue catalogue = CatalogueParser.parse(file, tree.has("metrics"), settings, binder,
         BUNDLED_SOURCE.equals(source) ? null : () -> bundled().catalogue());
     return new GovernanceConfig(source, sha256(bytes), settings, catalogue);
   }
 
-  static JobSettings settings(YamlNode root) {
-    YamlNode s = root.child("settings");
-    if (!s.isNull()) {
-      s.onlyKeys(SETTINGS_KEYS);
-    }
-    double tolerance = s.child("quarantine_tolerance")
-        .numberOr(JobSettings.DEFAULT_QUARANTINE_TOLERANCE);
-    if (tolerance < 0 || tolerance > 1) {
-      throw s.child("quarantine_tolerance").error("must be a share between 0 and 1, got " + tolerance);
-    }
-    double completeness = s.child("completeness_minimum")
-        .numberOr(JobSettings.DEFAULT_COMPLETENESS_MINIMUM);
-    if (completeness < 0 || completeness > 1) {
-      throw s.child("completeness_minimum").error("must be a share between 0 and 1, got " + completeness);
-    }
-    int partitions = s.child("shuffle_partitions").intOr(JobSettings.DEFAULT_SHUFFLE_PARTITIONS);
-    if (partitions < 1) {
-      throw s.child("shuffle_partitions").error("must be at least 1, got " + partitions);
-    }
-    YamlNode types = root.child("case_types");
-    var caseTypes = types.isNull() ? JobSettings.DEFAULT_CASE_TYPES : types.strings();
+  static JobSettings settings(ConfigFile file, ConfigBinder binder) {
+    ConfigFile.Settings s = file.settings() != null ? file.settings()
+        : new ConfigFile.Settings(null, null, null, null, null);
+    double tolerance = share(s.quarantineTolerance(), JobSettings.DEFAULT_QUARANTINE_TOLERANCE,
+        "quarantine_tolerance", binder);
+    double completeness = share(s.completenessMinimum(), JobSettings.DEFAULT_COMPLETENESS_MINIMUM,
+        "completeness_minimum", binder);
+    int partitions = atLeast(s.shufflePartitions(), JobSettings.DEFAULT_SHUFFLE_PARTITIONS, 1,
+        "shuffle_partitions", binder);
+    int historyKeep = atLeast(s.historyKeep(), JobSettings.DEFAULT_HISTORY_KEEP, 0,
+        "history_keep", binder);
+    int lockStale = atLeast(s.lockStaleAfterSeconds(),
+        JobSettings.DEFAULT_LOCK_STALE_AFTER_SECONDS, 1, "lock_stale_after_seconds", binder);
+    List<String> caseTypes = file.caseTypes() == null ? JobSettings.DEFAULT_CASE_TYPES
+        : file.caseTypes();
     if (caseTypes.isEmpty()) {
-      throw types.error("needs at least one case type");
+      throw binder.error("case_types", "needs at least one case type");
+    }
+    for (int i = 0; i < caseTypes.size(); i++) {
+      if (caseTypes.get(i) == null || caseTypes.get(i).isBlank()) {
+        throw binder.error(ConfigBinder.item("case_types", i), "expected a case type, got nothing");
+      }
     }
     if (Set.copyOf(caseTypes).size() != caseTypes.size()) {
-      throw types.error("lists a case type twice: " + caseTypes);
+      throw binder.error("case_types", "lists a case type twice: " + caseTypes);
     }
-    return new JobSettings(tolerance, completeness, partitions, caseTypes);
+    return new JobSettings(tolerance, completeness, partitions, caseTypes, historyKeep, lockStale);
+  }
+
+  private static double share(Double value, double fallback, String key, ConfigBinder binder) {
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value >= 0 && value <= 1)) {
+      throw binder.error("settings." + key, "must be a share between 0 and 1, got " + value);
+    }
+    return value;
+  }
+
+  private static int atLeast(Integer value, int fallback, int minimum, String key,
+      ConfigBinder binder) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value < minimum) {
+      throw binder.error("settings." + key, "must be at least " + minimum + ", got " + value);
+    }
+    return value;
   }
 
   static String sha256(byte[] bytes) {

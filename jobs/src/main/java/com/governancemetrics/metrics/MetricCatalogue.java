@@ -84,6 +84,12 @@ public record MetricCatalogue(
     return result;
   }
 
+  /** The ids of the metrics whose conditions name the threshold, in catalogue order. */
+  public List<String> metricsUsing(String threshold) {
+    return metrics.stream().filter(m -> thresholdNames(m).contains(threshold))
+        .map(MetricDefinition::id).toList();
+  }
+
   /** The catalogue with one more metric (a province adding its own, or a test). */
   public MetricCatalogue with(MetricDefinition extra) {
     List<MetricDefinition> all = new java.util.ArrayList<>(metrics);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.jobs.ExitCode;
 import com.governancemetrics.metrics.Comparison;
+import com.governancemetrics.metrics.Condition;
 import com.governancemetrics.metrics.Direction;
 import com.governancemetrics.metrics.MetricCatalogue;
 import com.governancemetrics.metrics.MetricDefinition;
@@ -228,6 +229,120 @@ class CatalogueConfigTest {
         "metrics[0].target", "direction none has no target");
     failsWith(withMetric("label: 测试", "labels: 测试"), "metrics[0].labels", "unknown key");
     failsWith(withMetric("    label: 测试\n", ""), "metrics[0].label", "missing 'label'");
+  }
+
+  @Test
+  void negativeThresholdsAreConfigurationErrors() {
+    failsWith("thresholds:\n  income_100k: -100000\n", "thresholds.income_100k", "must not be negative",
+        "-100000", "income_ge_100k_share");
+    failsWith("provinces:\n  \"33\":\n    thresholds:\n      hollow_income: -0.01\n",
+        "provinces.33.thresholds.hollow_income", "province 33", "must not be negative",
+        "hollow_villages, weak_villages");
+    // zero is a threshold like any other (the shipped hollow threshold)
+    assertThat(parse("thresholds:\n  hollow_income: 0\n").catalogue().thresholds())
+        .containsEntry("hollow_income", BigDecimal.ZERO);
+  }
+
+  @Test
+  void negativeTargetsAreConfigurationErrors() {
+    failsWith(withMetric("target: 0.9", "target: -0.9"), "metrics[0].target", "my_ratio",
+        "must not be negative");
+    failsWith(withMetric("direction: higher\n    target: 0.9",
+        "direction: band\n    target: {min: -1, max: 2}"), "metrics[0].target.min", "my_ratio",
+        "must not be negative");
+    String base = "metrics:\n" + OK_METRIC + "\n";
+    failsWith(base + "provinces:\n  \"33\":\n    targets:\n      my_ratio: -0.5\n",
+        "provinces.33.targets.my_ratio", "province 33, metric my_ratio", "must not be negative");
+    failsWith("provinces:\n  \"33\":\n    targets:\n      hollow_villages: -1\n",
+        "provinces.33.targets.hollow_villages", "metric hollow_villages", "must not be negative");
+  }
+
+  @Test
+  void aBandsMinMustNotExceedItsMax() {
+    failsWith(withMetric("direction: higher\n    target: 0.9",
+        "direction: band\n    target: {min: 15, max: 5}"), "metrics[0].target.max", "my_ratio",
+        "below min");
+    failsWith("provinces:\n  \"33\":\n    targets:\n"
+        + "      households_per_neighbour_leader: {min: 9, max: 3}\n",
+        "provinces.33.targets.households_per_neighbour_leader.max",
+        "metric households_per_neighbour_leader", "below min");
+    failsWith("provinces:\n  \"33\":\n    targets:\n"
+        + "      households_per_neighbour_leader: {min: 3, max: 9, mid: 6}\n",
+        "provinces.33.targets.households_per_neighbour_leader.mid", "unknown key 'mid'");
+    // min = max is a band of one value
+    assertThat(parse(withMetric("direction: higher\n    target: 0.9",
+        "direction: band\n    target: {min: 7, max: 7}")).catalogue().metrics().get(0).target())
+        .contains(Target.band(7, 7));
+  }
+
+  @Test
+  void eachKindTakesOnlyItsOwnKeys() {
+    failsWith(withMetric("    denominator: households_total\n", "    filter: households_total > 0\n"
+        + "    denominator: households_total\n"), "metrics[0].filter", "my_ratio",
+        "unknown key 'filter'", "numerator", "denominator");
+    failsWith(withMetric("    denominator: households_total\n", ""), "metrics[0].denominator",
+        "my_ratio", "needs a column of grid_coverage");
+    String share = "metrics:\n" + OK_METRIC.replace("kind: ratio", "kind: share")
+        .replace("    numerator: households_covered\n    denominator: households_total",
+            "    filter: households_covered >= 10") + "\n";
+    assertThat(parse(share).catalogue().metrics().get(0).kind()).isEqualTo(new MetricKind.Share(
+        new Condition(List.of(new Comparison("households_covered",
+            Comparison.Operator.AT_LEAST, null, new BigDecimal("10"))), List.of()),
+        Condition.ALWAYS));
+    failsWith(share.replace("filter:", "numerator: households_covered\n    filter:"),
+        "metrics[0].numerator", "unknown key 'numerator'", "among");
+    String median = "metrics:\n" + OK_METRIC.replace("kind: ratio", "kind: median")
+        .replace("    numerator: households_covered\n    denominator: households_total",
+            "    column: households_total") + "\n";
+    assertThat(parse(median).catalogue().metrics().get(0).kind())
+        .isEqualTo(new MetricKind.Median("households_total", 0));
+    failsWith(median.replace("column: households_total", "column: township_code"),
+        "metrics[0].column", "my_ratio", "not numeric");
+  }
+
+  @Test
+  void aMistypedMetricKeyNamesTheMetric() {
+    failsWith(withMetric("numerator: households_covered", "numerator: [households_covered]"),
+        "metrics[0].numerator", "my_ratio", "expected a text value, got a list");
+    failsWith(withMetric("label: 测试", "label: {zh: 测试}"), "metrics[0].label", "my_ratio",
+        "expected a text value");
+    failsWith(withMetric("target: 0.9", "target: high"), "metrics[0].target", "my_ratio",
+        "expected a number, got 'high'");
+    failsWith("metrics:\n  - just a name\n", "metrics[0]", "expected a mapping of keys");
+    failsWith("metrics: {a: 1}\n", "metrics", "expected a list");
+  }
+
+  @Test
+  void aMetricIdStartsWithALetter() {
+    failsWith(withMetric("id: my_ratio", "id: _my_ratio"), "metrics[0].id", "lower_snake_case");
+    failsWith(withMetric("id: my_ratio", "id: My_ratio"), "metrics[0].id", "lower_snake_case");
+  }
+
+  @Test
+  void aCaseKindWithoutCaseTypesCountsEveryType() {
+    String cases = String.join("\n", "metrics:", "  - id: my_cases", "    label: 测试",
+        "    definition: 测试。", "    family: 测试", "    dataset: rectification_cases",
+        "    kind: case_ratio", "    among: identified_ytd", "    filter: rectified_by_d",
+        "    window: as_of", "    direction: higher", "");
+    MetricKind.CaseRatio kind = (MetricKind.CaseRatio) parse(cases).catalogue().metrics().get(0)
+        .kind();
+    assertThat(kind.caseTypes()).containsExactly("weak_party_org", "inspection_finding");
+    failsWith(cases.replace("    among: identified_ytd\n", ""), "metrics[0].among", "my_cases",
+        "needs a condition");
+    failsWith(cases.replace("kind: case_ratio", "kind: case_ratio\n    case_types: []"),
+        "metrics[0].case_types", "lists no case type");
+  }
+
+  @Test
+  void theAnomalyBlockIsReservedAndTakesNoKeyYet() {
+    assertThat(parse(withMetric("target: 0.9", "target: 0.9\n    anomaly: {}")).catalogue()
+        .metrics()).hasSize(1);
+    failsWith(withMetric("target: 0.9", "target: 0.9\n    anomaly:\n      max_change: 0.2"),
+        "metrics[0].anomaly.max_change", "my_ratio", "unknown key 'max_change'", "takes no key");
+    failsWith(withMetric("target: 0.9", "target: 0.9\n    anomaly: 3"), "metrics[0].anomaly",
+        "my_ratio", "expected a mapping of keys");
+    // not a section of its own (yet): a family-wide block needs its place decided first
+    failsWith("anomaly: {}\n", "anomaly", "unknown key");
   }
 
   @Test
