@@ -49,7 +49,8 @@ public final class ExportJob {
     RunManifest manifest = RunManifest.start(runId, "export", List.of(options.period().toString()),
         Version.current()).config(config.source(), config.sha256())
         .roots(null, options.run().output());
-    PublishingRun.execute(spark.sparkContext().hadoopConfiguration(), options.run(), manifest,
+    PublishingRun.execute(spark.sparkContext().hadoopConfiguration(), options.run(),
+        config.settings(), manifest,
         publication -> {
           Runs.Published run = Runs.latestPublishing(publication.fileSystem(), publication.root(),
               options.period()).orElseThrow(() -> new InputFault("no run under "

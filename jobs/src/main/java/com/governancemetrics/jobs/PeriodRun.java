@@ -70,7 +70,8 @@ final class PeriodRun {
     LOG.info("Run {}: {} {} from {} to {}", runId, job, periods.size() == 1 ? periods.get(0)
         : periods.get(0) + " … " + periods.get(periods.size() - 1), options.input(), options.output());
     SparkSessions.applyTo(spark, config.settings());
-    PublishingRun.execute(spark.sparkContext().hadoopConfiguration(), options, manifest,
+    PublishingRun.execute(spark.sparkContext().hadoopConfiguration(), options,
+        config.settings(), manifest,
         publication -> stage(spark, config, options, periods, out, afterGate, manifest, publication));
     return manifest;
   }

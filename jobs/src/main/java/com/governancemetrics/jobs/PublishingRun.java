@@ -1,9 +1,9 @@
 package com.governancemetrics.jobs;
 
+import com.governancemetrics.config.JobSettings;
 import com.governancemetrics.failures.Failure;
 import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;
@@ -19,9 +19,6 @@ import org.slf4j.LoggerFactory;
 final class PublishingRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(PublishingRun.class);
-  /** How long a lock may go without renewal before another run takes it over. */
-  static final Duration LOCK_STALE_AFTER = Duration.ofSeconds(300);
-
   /** What a run stages; returns a failure to throw once the manifest is committed (the gate). */
   interface Body {
     Optional<Failure> stage(Publication publication) throws Exception;
@@ -31,12 +28,14 @@ final class PublishingRun {
 
   /**
    * Runs {@code body} with the output root's publication and commits what it staged with {@code
-   * manifest}, which {@code body} finishes with its status.
+   * manifest}, which {@code body} finishes with its status. {@code settings}: how long the lock may
+   * go without renewal before another run takes it over.
    */
-  static void execute(Configuration conf, RunOptions options, RunManifest manifest, Body body) {
+  static void execute(Configuration conf, RunOptions options, JobSettings settings,
+      RunManifest manifest, Body body) {
     Optional<Failure> afterCommit;
     try (Publication publication = Publication.begin(conf, options.output(), manifest.runId(),
-        manifest.job(), LOCK_STALE_AFTER)) {
+        manifest.job(), settings.lockStaleAfter())) {
       publication.writeManifest(manifest);
       try {
         afterCommit = body.stage(publication);
