@@ -7,13 +7,11 @@ import com.governancemetrics.export.Exporter;
 import com.governancemetrics.export.MetricPresentations;
 import com.governancemetrics.export.RunQuality;
 import com.governancemetrics.input.InputDataset;
-import com.governancemetrics.metrics.MetricEngine;
-import com.governancemetrics.metrics.MetricInputs;
-import com.governancemetrics.metrics.MetricTables;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.quality.IngestedDataset;
+import com.governancemetrics.rollup.ComparisonTables;
 import com.governancemetrics.rollup.Level;
-import com.governancemetrics.rollup.LevelTables;
+import com.governancemetrics.rollup.MetricTables;
 import com.governancemetrics.spark.SparkSessions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,14 +40,13 @@ final class PublishTables implements PeriodRun.Step {
     }
     Map<Integer, Integer> incomeYears =
         c.ingestion().get(InputDataset.COLLECTIVE_INCOME).incomeYearUsed();
+    MetricTables tables = ComparisonTables.compute(c.spark(), new ComparisonTables.Inputs(accepted,
+        c.registry().townships(), c.periods(), c.config().catalogue(),
+        c.config().settings().completenessMinimum(), incomeYears));
     // All four levels come from one evaluation of the metrics: its narrow rows (codes, numbers,
     // ranks) are persisted while the four tables are written, each joining its names and targets.
-    MetricInputs inputs = new MetricInputs(accepted, c.registry().townships(), c.periods(),
-        c.config(), incomeYears);
-    Dataset<Row> ranked = MetricEngine.computeRanked(c.spark(), inputs)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    tables.ranked().persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      MetricTables tables = LevelTables.split(MetricEngine.withNames(c.spark(), inputs, ranked));
       for (Level level : Level.values()) {
         SparkSessions.describe(c.spark(), "stage " + level.table() + " for " + c.periods());
         Map<Period, Long> written = c.publication().stagePartitions(tables.of(level),
@@ -59,7 +56,7 @@ final class PublishTables implements PeriodRun.Step {
         c.manifest().table(level.table(), perPeriod);
       }
     } finally {
-      ranked.unpersist();
+      tables.ranked().unpersist();
     }
     if (exports) {
       for (Period period : c.periods()) {

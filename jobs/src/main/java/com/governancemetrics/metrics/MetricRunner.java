@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
@@ -28,7 +27,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -179,18 +177,13 @@ public final class MetricRunner {
   }
 
   /**
-   * SPEC §2 annual: one collective_income year per evaluation year, the latest year ≤ Y with an
-   * accepted row anywhere (unless the caller gave it); units that did not deliver that year have no
-   * row here and so null values. Works on the small aggregated rows, with no second scan.
+   * SPEC §2 annual: each evaluation period reads the one collective_income year used for its year
+   * ({@link IncomeYears}, given with the periods); units that did not deliver that year have no row
+   * here and so null values. Works on the small aggregated rows, with no second scan.
    */
   private static Dataset<Row> annualToPeriods(Dataset<Row> aggregated, Dataset<Row> periodsDf) {
-    Dataset<Row> candidates = aggregated.join(
-        broadcast(periodsDf.select(col(E), col("eval_year"), col("given_year_used"))),
-        col(KEY).leq(col("eval_year")));
-    return candidates
-        .withColumn("year_used", coalesce(col("given_year_used"),
-            max(col(KEY)).over(Window.partitionBy(col(E)))))
-        .filter(col(KEY).equalTo(col("year_used")))
+    return aggregated.join(broadcast(periodsDf.select(col(E), col("given_year_used"))),
+            col(KEY).equalTo(col("given_year_used")))
         .withColumn("data_year", col(KEY));
   }
 

@@ -11,7 +11,6 @@ import com.governancemetrics.metrics.Direction;
 import com.governancemetrics.metrics.EvaluationPeriods;
 import com.governancemetrics.metrics.MetricCatalogue;
 import com.governancemetrics.metrics.MetricDefinition;
-import com.governancemetrics.metrics.MetricTables;
 import com.governancemetrics.metrics.MetricWindow;
 import com.governancemetrics.metrics.Target;
 import com.governancemetrics.input.InputDataset;
@@ -41,27 +40,15 @@ public final class LevelTables {
   private LevelTables() {}
 
   /**
-   * Every level's rows of the requested periods, with internal columns ({@code level} tells the
-   * level); {@link #split} selects each table's columns.
+   * The narrow rows of every level of the requested periods (codes, numbers and ranks of {@link
+   * ProvinceMetricRanking#OUTPUT}), before names, targets and labels are joined by {@link #enrich}:
+   * what a caller that writes several tables persists.
    *
    * @param values long rows of {@link com.governancemetrics.metrics.MetricRunner#OUTPUT} for every
    *     dataset
    * @param periods the requested periods and their P-1, P-12
-   * @param periodsDf {@link EvaluationPeriods#toDataFrame} of {@code periods}
    */
-  public static Dataset<Row> build(SparkSession spark, Dataset<Row> registry, Dataset<Row> values,
-      MetricCatalogue catalogue, EvaluationPeriods periods, Dataset<Row> periodsDf,
-      double completenessMinimum) {
-    return enrich(spark, registry, rank(spark, registry, values, catalogue, periods), catalogue,
-        periodsDf, completenessMinimum);
-  }
-
-  /**
-   * The narrow rows of {@link #build} (codes, numbers and ranks of {@link
-   * ProvinceMetricRanking#OUTPUT}), before names, targets and labels are joined by {@link #enrich}:
-   * what a caller that writes several tables persists.
-   */
-  public static Dataset<Row> rank(SparkSession spark, Dataset<Row> registry, Dataset<Row> values,
+  static Dataset<Row> rank(SparkSession spark, Dataset<Row> registry, Dataset<Row> values,
       MetricCatalogue catalogue, EvaluationPeriods periods) {
     Dataset<Row> units = RegistryUnits.of(registry);
     Dataset<Row> metricIds = metricInfo(spark, catalogue).select(col("metric_id"));
@@ -102,7 +89,7 @@ public final class LevelTables {
    * Joins to the rows of {@link #rank} what people read: unit names, each province's target,
    * meets_target, data_period and low_completeness (small broadcast tables, no shuffle).
    */
-  public static Dataset<Row> enrich(SparkSession spark, Dataset<Row> registry,
+  static Dataset<Row> enrich(SparkSession spark, Dataset<Row> registry,
       Dataset<Row> compared, MetricCatalogue catalogue, Dataset<Row> periodsDf,
       double completenessMinimum) {
     Dataset<Row> units = RegistryUnits.of(registry);
@@ -133,9 +120,9 @@ public final class LevelTables {
         .withColumn("period", col("eval_period"));
   }
 
-  /** The four tables of SPEC §3 from the rows of {@link #build}. */
-  public static MetricTables split(Dataset<Row> allLevels) {
-    return new MetricTables(table(allLevels, Level.TOWNSHIP), table(allLevels, Level.COUNTY),
+  /** The four tables of SPEC §3 from the rows of every level of {@link #enrich}. */
+  static MetricTables split(Dataset<Row> ranked, Dataset<Row> allLevels) {
+    return new MetricTables(ranked, table(allLevels, Level.TOWNSHIP), table(allLevels, Level.COUNTY),
         table(allLevels, Level.CITY), table(allLevels, Level.PROVINCE));
   }
 

@@ -4,6 +4,8 @@ import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.registry.TownshipRegistry;
+import com.governancemetrics.rollup.ComparisonTables;
+import com.governancemetrics.rollup.MetricTables;
 import com.governancemetrics.testing.SharedSpark;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -111,9 +113,27 @@ public final class Fixtures {
     return compute(config, Map.of(), periods);
   }
 
+  /** The tables; without {@code yearUsed}, the income years are those the accepted rows give. */
   public MetricTables compute(GovernanceConfig config, Map<Integer, Integer> yearUsed, String... periods) {
     List<Period> ps = java.util.Arrays.stream(periods).map(Period::parse).toList();
-    return MetricEngine.compute(spark, new MetricInputs(accepted(), registry(), ps, config, yearUsed));
+    Map<InputDataset, Dataset<Row>> accepted = accepted();
+    return compute(spark, accepted, registry(), ps, config,
+        yearUsed.isEmpty() ? incomeYears(accepted, ps) : yearUsed);
+  }
+
+  /** The pipeline on accepted rows, as a run computes it. */
+  public static MetricTables compute(SparkSession spark, Map<InputDataset, Dataset<Row>> accepted,
+      Dataset<Row> registry, List<Period> periods, GovernanceConfig config,
+      Map<Integer, Integer> yearUsed) {
+    return ComparisonTables.compute(spark, new ComparisonTables.Inputs(accepted, registry, periods,
+        config.catalogue(), config.settings().completenessMinimum(), yearUsed));
+  }
+
+  /** The income years used (SPEC §2 annual) that the accepted rows give for the periods. */
+  public static Map<Integer, Integer> incomeYears(Map<InputDataset, Dataset<Row>> accepted,
+      List<Period> periods) {
+    return IncomeYears.ofAccepted(accepted.get(InputDataset.COLLECTIVE_INCOME),
+        IncomeYears.evaluationYears(EvaluationPeriods.of(periods, Map.of())));
   }
 
   /** Rows of a table keyed "period|unit_code|metric_id" (unit_code = the level's own code). */

@@ -7,6 +7,7 @@ import com.governancemetrics.config.ConfigLoader;
 import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.periods.Period;
+import com.governancemetrics.rollup.MetricTables;
 import com.governancemetrics.testing.SharedSpark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,8 @@ class IndependentRecomputationTest {
         .replace("provinces: {}", "provinces:\n  \"42\":\n    targets:\n      household_coverage: 0.85\n"
             + "      households_per_neighbour_leader: {min: 3, max: 9}\n");
     config = ConfigLoader.parse("recompute.yaml", yaml.getBytes(StandardCharsets.UTF_8));
-    tables = MetricEngine.compute(spark, new MetricInputs(accepted, registry, List.of(P), config));
+    tables = Fixtures.compute(spark, accepted, registry, List.of(P), config,
+        Fixtures.incomeYears(accepted, List.of(P)));
   }
 
   @Test
@@ -96,14 +98,15 @@ class IndependentRecomputationTest {
 
   @Test
   void countiesSumToTheirCityAndProvinceForEveryAdditiveMetric() {
-    assertRollsUp(tables);
+    assertRollsUp(tables.county(), tables.city(), tables.province());
   }
 
   /** Townships sum to counties, counties to cities and provinces, for every additive metric. */
-  static void assertRollsUp(MetricTables tables) {
-    Map<String, Row> county = Fixtures.byKey(tables.county(), "county_code");
-    Map<String, Row> city = Fixtures.byKey(tables.city(), "city_code");
-    Map<String, Row> province = Fixtures.byKey(tables.province(), "province_code");
+  static void assertRollsUp(Dataset<Row> countyTable, Dataset<Row> cityTable,
+      Dataset<Row> provinceTable) {
+    Map<String, Row> county = Fixtures.byKey(countyTable, "county_code");
+    Map<String, Row> city = Fixtures.byKey(cityTable, "city_code");
+    Map<String, Row> province = Fixtures.byKey(provinceTable, "province_code");
     Map<String, double[]> cityTotals = new HashMap<>();
     Map<String, double[]> provinceTotals = new HashMap<>();
     for (Row r : county.values()) {

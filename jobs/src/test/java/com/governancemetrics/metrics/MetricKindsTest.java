@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.rollup.MetricTables;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.Row;

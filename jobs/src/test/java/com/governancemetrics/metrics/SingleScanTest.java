@@ -6,6 +6,7 @@ import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.rollup.Level;
+import com.governancemetrics.rollup.MetricTables;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -72,8 +73,9 @@ class SingleScanTest {
       expected.put(d, 1);
     }
     for (MetricCatalogue c : List.of(minimal, catalogue, extended)) {
-      MetricTables tables = MetricEngine.compute(f.spark, new MetricInputs(accepted, f.registry(),
-          List.of(Period.parse("2024-06")), full.withCatalogue(c), Map.of()));
+      MetricTables tables = Fixtures.compute(f.spark, accepted, f.registry(),
+          List.of(Period.parse("2024-06")), full.withCatalogue(c),
+          Fixtures.incomeYears(accepted, List.of(Period.parse("2024-06"))));
       for (Level level : Level.values()) {
         Dataset<Row> table = tables.of(level);
         List<Row> rows = table.collectAsList();
@@ -113,14 +115,15 @@ class SingleScanTest {
     };
     f.spark.sparkContext().addSparkListener(listener);
     try {
-      MetricEngine.compute(f.spark, new MetricInputs(accepted, registry,
-          List.of(Period.parse("2024-06"), Period.parse("2024-07")), GovernanceConfig.defaults()));
+      Fixtures.compute(f.spark, accepted, registry,
+          List.of(Period.parse("2024-06"), Period.parse("2024-07")), GovernanceConfig.defaults(),
+          Map.of(2024, 2023));
       // events arrive in order: once the marker job is seen, any job compute started was seen too
       f.spark.sparkContext().setJobDescription("marker");
       f.spark.range(1).count();
       f.spark.sparkContext().setJobDescription(null);
       assertThat(marker.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-      assertThat(jobs.get()).as("Spark jobs run by MetricEngine.compute").isZero();
+      assertThat(jobs.get()).as("Spark jobs run by ComparisonTables.compute").isZero();
     } finally {
       f.spark.sparkContext().removeSparkListener(listener);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.governancemetrics.config.ConfigLoader;
 import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.metrics.Fixtures;
-import com.governancemetrics.metrics.MetricTables;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
