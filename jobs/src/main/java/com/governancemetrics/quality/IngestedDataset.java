@@ -1,10 +1,21 @@
 package com.governancemetrics.quality;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
+
+import com.governancemetrics.input.ColumnSpec;
+import com.governancemetrics.input.DatasetFiles;
 import com.governancemetrics.input.InputDataset;
+import com.governancemetrics.input.NormalizedColumns;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One dataset after ingestion. {@code accepted} and {@code quarantine} are filters of the frame of
@@ -29,11 +40,64 @@ public record IngestedDataset(InputDataset dataset, Dataset<Row> accepted, Datas
     List<String> extraColumns, Map<Integer, Integer> incomeYearUsed, Dataset<Row> validated,
     Dataset<Row> persisted) {
 
+  private static final Logger LOG = LoggerFactory.getLogger(IngestedDataset.class);
+
   public IngestedDataset {
     filesRead = List.copyOf(filesRead);
     filesSkipped = List.copyOf(filesSkipped);
     extraColumns = List.copyOf(extraColumns);
     incomeYearUsed = Map.copyOf(incomeYearUsed);
+  }
+
+  /**
+   * Splits a validated dataset into its accepted rows (the typed contract columns + source_file) and
+   * its quarantine (every contract column as it came + extra_columns, reject_reason, source_file).
+   */
+  static IngestedDataset of(DatasetFiles files, Validation.Validated v,
+      Map<Integer, Integer> incomeYearUsed) {
+    InputDataset dataset = files.dataset();
+    DatasetCounts counts = v.tally().counts();
+    Dataset<Row> frame = v.frame();
+    List<Column> accepted = new ArrayList<>();
+    List<Column> quarantine = new ArrayList<>();
+    List<ColumnSpec> contract = dataset.columns();
+    for (int i = 0; i < contract.size(); i++) {
+      ColumnSpec c = contract.get(i);
+      accepted.add(NormalizedColumns.ref(NormalizedColumns.typed(c.name())).as(c.name()));
+      quarantine.add(rawValue(c, i));
+    }
+    accepted.add(col(NormalizedColumns.SOURCE_FILE));
+    quarantine.add(col(NormalizedColumns.EXTRA_COLUMNS));
+    quarantine.add(col(RowRules.REJECT_REASON));
+    quarantine.add(col(NormalizedColumns.SOURCE_FILE));
+    Dataset<Row> acceptedRows = frame
+        .filter(col(RowRules.REJECT_REASON).isNull()
+            .and(col(Duplicates.DUPLICATE_DROPPED).unary_$bang()))
+        .select(accepted.toArray(new Column[0]));
+    Dataset<Row> quarantined = frame.filter(col(RowRules.REJECT_REASON).isNotNull())
+        .select(quarantine.toArray(new Column[0]));
+
+    List<String> read = files.layouts().keySet().stream().sorted().toList();
+    List<SkippedFile> skipped = files.skipped().entrySet().stream()
+        .map(e -> new SkippedFile(e.getKey(), e.getValue())).toList();
+    List<String> extras = files.layouts().values().stream()
+        .flatMap(l -> l.extraColumnNames().stream()).distinct().sorted().toList();
+    LOG.info("{}: {} file(s) read, {} skipped; rows read {}, accepted {}, quarantined {} {}, "
+            + "duplicates dropped {}{}", dataset, read.size(), skipped.size(), counts.rowsRead(),
+        counts.rowsAccepted(), counts.rowsQuarantined(), counts.quarantinedByReason(),
+        counts.duplicatesDropped(),
+        (extras.isEmpty() ? "" : "; extra columns ignored " + extras)
+            + (incomeYearUsed.isEmpty() ? "" : "; year used per evaluation year " + incomeYearUsed));
+    return new IngestedDataset(dataset, acceptedRows, quarantined, counts, read, skipped, extras,
+        incomeYearUsed, frame, v.persisted());
+  }
+
+  /** Contract column {@code index} as it came: kept in the raw values, or its typed value's. */
+  private static Column rawValue(ColumnSpec column, int index) {
+    return when(col(Validation.RAW_VALUES).isNull(),
+        NormalizedColumns.ref(NormalizedColumns.typed(column.name())).cast(DataTypes.StringType))
+        .otherwise(col(Validation.RAW_VALUES).getItem(index))
+        .as(column.name());
   }
 
   /** Unpersists the frame read; accepted and quarantine must not be used afterwards. */

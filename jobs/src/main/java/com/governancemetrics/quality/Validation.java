@@ -1,0 +1,125 @@
+package com.governancemetrics.quality;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import com.governancemetrics.failures.InputFault;
+import com.governancemetrics.input.ColumnSpec;
+import com.governancemetrics.input.DatasetFiles;
+import com.governancemetrics.input.FileLayout;
+import com.governancemetrics.input.InputDataset;
+import com.governancemetrics.input.NormalizedColumns;
+import com.governancemetrics.input.NormalizedReader;
+import com.governancemetrics.spark.SparkSessions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * One dataset's checked files read and judged (SPEC §1): normalized ({@link NormalizedReader}), each
+ * row given its reject reason ({@link RowRules}), persisted once, the duplicates policy applied
+ * ({@link Duplicates}), and counted ({@link Tally}). A file whose data turns out damaged while it is
+ * read is an input fault.
+ */
+final class Validation {
+
+  /** The contract columns as they came, in contract order; null when the typed values give them. */
+  static final String RAW_VALUES = "_raw_values";
+
+  /** The validated frame, the persisted frame it is derived from, and its count. */
+  record Validated(Dataset<Row> frame, Dataset<Row> persisted, Tally tally) {}
+
+  private Validation() {}
+
+  static Validated validate(SparkSession spark, IngestionRequest request, DatasetFiles files) {
+    InputDataset dataset = files.dataset();
+    List<FileLayout> layouts = new ArrayList<>(files.layouts().values());
+    Dataset<Row> normalized = NormalizedReader.read(spark, dataset, layouts);
+    // Persisted before the duplicates policy: finding the duplicated keys and the count below both
+    // read it, so the input files are scanned once. The reads of many small files come in many small
+    // partitions; they are merged (no shuffle) to the job's partition count, which every later pass
+    // over the frame (count, quarantine, metrics) then uses.
+    Dataset<Row> checked =
+        forCache(RowRules.apply(normalized, dataset, request.settings(), request.registry()),
+            dataset)
+            .coalesce(request.settings().shufflePartitions())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Column partitionValue = dataset.partitionColumn()
+        .map(p -> NormalizedColumns.ref(NormalizedColumns.typed(p)).cast(DataTypes.StringType))
+        .orElse(lit(null).cast(DataTypes.StringType));
+    SparkSessions.describe(spark, "ingest " + dataset + ": validate and count " + layouts.size()
+        + " file(s)");
+    Dataset<Row> validated;
+    List<Row> rows;
+    try {
+      validated = Duplicates.resolve(checked, dataset);
+      rows = validated
+          .groupBy(col(RowRules.REJECT_REASON), col(Duplicates.DUPLICATE_DROPPED),
+              partitionValue.as(Tally.PARTITION_VALUE))
+          .count()
+          .collectAsList();
+    } catch (Exception e) { // SparkException is checked, yet Scala code throws it from here
+      checked.unpersist(false);
+      throw readFailure(dataset, e);
+    }
+    return new Validated(validated, checked, new Tally(rows));
+  }
+
+  /**
+   * The columns later steps use, and the raw values only where they are needed: the quarantine must
+   * show each value as it came, but almost every row's raw values are the string forms of its typed
+   * values. Such a row caches one null instead of a string per column; the quarantine rebuilds them
+   * ({@link IngestedDataset#rawValue}). This shrinks the cached frame; it did not measurably shorten
+   * the SF1 nightly (bench/RESULTS.md).
+   */
+  private static Dataset<Row> forCache(Dataset<Row> checked, InputDataset dataset) {
+    List<Column> columns = new ArrayList<>();
+    List<Column> raw = new ArrayList<>();
+    Column rebuildable = lit(true);
+    for (ColumnSpec c : dataset.columns()) {
+      Column typed = NormalizedColumns.ref(NormalizedColumns.typed(c.name()));
+      columns.add(typed);
+      raw.add(NormalizedColumns.ref(c.name()));
+      rebuildable = rebuildable.and(
+          NormalizedColumns.ref(c.name()).eqNullSafe(typed.cast(DataTypes.StringType)));
+    }
+    columns.add(when(rebuildable, lit(null)).otherwise(array(raw.toArray(new Column[0])))
+        .as(RAW_VALUES));
+    columns.add(col(NormalizedColumns.EXTRA_COLUMNS));
+    columns.add(col(NormalizedColumns.SOURCE_FILE));
+    columns.add(col(NormalizedColumns.ROW_INDEX));
+    columns.add(col(RowRules.REJECT_REASON));
+    return checked.select(columns.toArray(new Column[0]));
+  }
+
+  /**
+   * A file whose footer was fine but whose data is corrupt fails inside Spark (FAILED_READ_FILE,
+   * naming the file): an input fault too. It is not skipped even with --skip-corrupt-files, since
+   * rows read before the damage could not be told from rows lost after it.
+   */
+  static RuntimeException readFailure(InputDataset dataset, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains("FAILED_READ_FILE")) {
+        Matcher file = Pattern.compile("reading file (\\S+?)\\.?\\s").matcher(message + " ");
+        Throwable root = t;
+        while (root.getCause() != null) {
+          root = root.getCause();
+        }
+        return new InputFault(dataset.folder() + ": "
+            + (file.find() ? file.group(1) : "a file") + " cannot be read: its data is damaged ("
+            + root.getMessage() + ")", "Replace the file with a good export, or remove it.", e);
+      }
+    }
+    return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+  }
+}
