@@ -36,6 +36,11 @@ public final class NormalizedColumns {
     return "_typed_" + column;
   }
 
+  /** A reference to the typed attempt of a contract column ({@link #typed}). */
+  public static Column typedRef(String column) {
+    return ref(typed(column));
+  }
+
   /** A reference to a column by its exact name, whatever characters the name holds. */
   public static Column ref(String name) {
     return functions.col("`" + name.replace("`", "``") + "`");

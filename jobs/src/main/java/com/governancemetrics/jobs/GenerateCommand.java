@@ -63,7 +63,8 @@ public final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage(), "Correct the option; see 'governance-metrics generate --help'.");
     }
-    SparkSession spark = SparkSessions.create("governance-metrics generate", JobSettings.defaults());
+    SparkSession spark = SparkSessions.create("governance-metrics generate",
+        JobSettings.defaults().shufflePartitions());
     try {
       GenerateSummary summary = SyntheticDataGenerator.run(spark, options);
       System.out.println(summary);

@@ -25,7 +25,7 @@ final class JobLauncher {
     // A session that exists already (an application that runs the job in its own JVM) is used and
     // left running; the one created here is stopped at the end.
     boolean owned = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create("governance-metrics " + name, config.settings());
+    SparkSession spark = SparkSessions.create("governance-metrics " + name, config.settings().shufflePartitions());
     try {
       job.accept(spark, config);
     } finally {

@@ -69,7 +69,7 @@ final class PeriodRun {
         .roots(options.input(), options.output());
     LOG.info("Run {}: {} {} from {} to {}", runId, job, periods.size() == 1 ? periods.get(0)
         : periods.get(0) + " … " + periods.get(periods.size() - 1), options.input(), options.output());
-    SparkSessions.applyTo(spark, config.settings());
+    SparkSessions.applyTo(spark, config.settings().shufflePartitions());
     PublishingRun.execute(spark.sparkContext().hadoopConfiguration(), options,
         config.settings(), manifest,
         publication -> stage(spark, config, options, periods, out, afterGate, manifest, publication));

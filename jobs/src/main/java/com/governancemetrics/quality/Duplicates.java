@@ -1,5 +1,6 @@
 package com.governancemetrics.quality;
 
+import static com.governancemetrics.input.NormalizedColumns.typedRef;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -56,7 +57,7 @@ public final class Duplicates {
     Column passed = col(RowRules.REJECT_REASON).isNull();
     List<Column> keyColumns = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      keyColumns.add(typed(keys.get(i)).as(KEY + i));
+      keyColumns.add(typedRef(keys.get(i)).as(KEY + i));
     }
     Column[] keyNames = keyNames(keys.size());
 
@@ -67,7 +68,7 @@ public final class Duplicates {
 
     List<Column> contract = new ArrayList<>();
     for (ColumnSpec c : dataset.columns()) {
-      contract.add(typed(c.name()));
+      contract.add(typedRef(c.name()));
     }
     List<Column> copyColumns = new ArrayList<>(keyColumns);
     copyColumns.add(struct(contract.toArray(new Column[0])).as("version"));
@@ -91,7 +92,7 @@ public final class Duplicates {
         checked.sparkSession().createDataFrame(duplicated, summary.schema()));
     Column on = null;
     for (int i = 0; i < keys.size(); i++) {
-      Column eq = typed(keys.get(i)).eqNullSafe(col(KEY + i));
+      Column eq = typedRef(keys.get(i)).eqNullSafe(col(KEY + i));
       on = on == null ? eq : on.and(eq);
     }
     Column duplicate = passed.and(col(COPIES).isNotNull());
@@ -138,7 +139,4 @@ public final class Duplicates {
     return on;
   }
 
-  private static Column typed(String column) {
-    return NormalizedColumns.ref(NormalizedColumns.typed(column));
-  }
 }

@@ -63,7 +63,7 @@ public record IngestedDataset(InputDataset dataset, Dataset<Row> accepted, Datas
     List<ColumnSpec> contract = dataset.columns();
     for (int i = 0; i < contract.size(); i++) {
       ColumnSpec c = contract.get(i);
-      accepted.add(NormalizedColumns.ref(NormalizedColumns.typed(c.name())).as(c.name()));
+      accepted.add(NormalizedColumns.typedRef(c.name()).as(c.name()));
       quarantine.add(rawValue(c, i));
     }
     accepted.add(col(NormalizedColumns.SOURCE_FILE));
@@ -95,7 +95,7 @@ public record IngestedDataset(InputDataset dataset, Dataset<Row> accepted, Datas
   /** Contract column {@code index} as it came: kept in the raw values, or its typed value's. */
   private static Column rawValue(ColumnSpec column, int index) {
     return when(col(Validation.RAW_VALUES).isNull(),
-        NormalizedColumns.ref(NormalizedColumns.typed(column.name())).cast(DataTypes.StringType))
+        NormalizedColumns.typedRef(column.name()).cast(DataTypes.StringType))
         .otherwise(col(Validation.RAW_VALUES).getItem(index))
         .as(column.name());
   }

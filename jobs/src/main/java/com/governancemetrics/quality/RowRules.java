@@ -1,5 +1,6 @@
 package com.governancemetrics.quality;
 
+import static com.governancemetrics.input.NormalizedColumns.typedRef;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -100,11 +101,11 @@ public final class RowRules {
     if (partition.isPresent()) {
       String p = partition.get().name();
       // bad_period: the row's period (folder's, else file's) is not a valid YYYY-MM / year.
-      rules.put(RejectReason.BAD_PERIOD, typed(p).isNull());
+      rules.put(RejectReason.BAD_PERIOD, typedRef(p).isNull());
       // partition_mismatch: the folder's value wins; a file value that disagrees rejects the row.
       Column folder = col(NormalizedColumns.FOLDER_VALUE);
       Column disagrees = partition.get().kind() == ColumnKind.YEAR
-          ? NormalizedReader.yearOf(trim(raw(p))).eqNullSafe(typed(p)).unary_$bang()
+          ? NormalizedReader.yearOf(trim(raw(p))).eqNullSafe(typedRef(p)).unary_$bang()
           : raw(p).eqNullSafe(folder).unary_$bang();
       rules.put(RejectReason.PARTITION_MISMATCH, folder.isNotNull().and(disagrees));
     }
@@ -114,7 +115,8 @@ public final class RowRules {
     Column missingValue = null;
     for (ColumnSpec c : dataset.columns()) {
       if (c.kind().isValue()) {
-        typeMismatch = or(typeMismatch, raw(c.name()).isNotNull().and(typed(c.name()).isNull()));
+        typeMismatch = or(typeMismatch,
+            raw(c.name()).isNotNull().and(typedRef(c.name()).isNull()));
         if (c.required()) {
           missingValue = or(missingValue, raw(c.name()).isNull());
         }
@@ -133,14 +135,14 @@ public final class RowRules {
     Column negative = null;
     for (ColumnSpec c : dataset.columns()) {
       if (c.kind() == ColumnKind.INTEGER || c.kind() == ColumnKind.DECIMAL) {
-        negative = or(negative, typed(c.name()).lt(0));
+        negative = or(negative, typedRef(c.name()).lt(0));
       }
     }
     put(rules, RejectReason.NEGATIVE_VALUE, negative);
 
     Column exceeds = null;
     for (PartWhole pw : dataset.partWholes()) {
-      exceeds = or(exceeds, typed(pw.part()).gt(typed(pw.whole())));
+      exceeds = or(exceeds, typedRef(pw.part()).gt(typedRef(pw.whole())));
     }
     put(rules, RejectReason.PART_EXCEEDS_WHOLE, exceeds);
 
@@ -148,7 +150,8 @@ public final class RowRules {
     for (NotBefore rule : DATE_ORDER) {
       if (dataset.column(rule.later()).isPresent() && dataset.column(rule.earlier()).isPresent()) {
         // A null rectified_date (open case) compares to null: not a violation.
-        dateOrder = or(dateOrder, coalesce(typed(rule.later()).lt(typed(rule.earlier())), lit(false)));
+        dateOrder = or(dateOrder,
+            coalesce(typedRef(rule.later()).lt(typedRef(rule.earlier())), lit(false)));
       }
     }
     put(rules, RejectReason.DATE_ORDER, dateOrder);
@@ -169,9 +172,6 @@ public final class RowRules {
     return NormalizedColumns.ref(column);
   }
 
-  private static Column typed(String column) {
-    return NormalizedColumns.ref(NormalizedColumns.typed(column));
-  }
 
   private static Column or(Column a, Column b) {
     return a == null ? b : a.or(b);

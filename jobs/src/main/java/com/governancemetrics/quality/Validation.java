@@ -54,7 +54,7 @@ final class Validation {
             .coalesce(request.settings().shufflePartitions())
             .persist(StorageLevel.MEMORY_AND_DISK());
     Column partitionValue = dataset.partitionColumn()
-        .map(p -> NormalizedColumns.ref(NormalizedColumns.typed(p)).cast(DataTypes.StringType))
+        .map(p -> NormalizedColumns.typedRef(p).cast(DataTypes.StringType))
         .orElse(lit(null).cast(DataTypes.StringType));
     SparkSessions.describe(spark, "ingest " + dataset + ": validate and count " + layouts.size()
         + " file(s)");
@@ -86,7 +86,7 @@ final class Validation {
     List<Column> raw = new ArrayList<>();
     Column rebuildable = lit(true);
     for (ColumnSpec c : dataset.columns()) {
-      Column typed = NormalizedColumns.ref(NormalizedColumns.typed(c.name()));
+      Column typed = NormalizedColumns.typedRef(c.name());
       columns.add(typed);
       raw.add(NormalizedColumns.ref(c.name()));
       rebuildable = rebuildable.and(

@@ -1,6 +1,5 @@
 package com.governancemetrics.spark;
 
-import com.governancemetrics.config.JobSettings;
 import org.apache.spark.sql.SparkSession;
 
 /** Creates the job's SparkSession with the settings every run wants; the master comes from spark-submit. */
@@ -8,10 +7,10 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
-  public static SparkSession create(String appName, JobSettings settings) {
+  public static SparkSession create(String appName, int shufflePartitions) {
     SparkSession spark = SparkSession.builder()
         .appName(appName)
-        .config("spark.sql.shuffle.partitions", settings.shufflePartitions())
+        .config("spark.sql.shuffle.partitions", shufflePartitions)
         .config("spark.sql.adaptive.enabled", true)
         .config("spark.sql.session.timeZone", "Asia/Shanghai")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
@@ -19,13 +18,13 @@ public final class SparkSessions {
         // The inputs are listed on the driver already: no Spark job just to list leaf files.
         .config("spark.sql.sources.parallelPartitionDiscovery.threshold", 100_000)
         .getOrCreate();
-    applyTo(spark, settings);
+    applyTo(spark, shufflePartitions);
     return spark;
   }
 
   /** Per-run settings on an existing session (tests share one session across runs). */
-  public static void applyTo(SparkSession spark, JobSettings settings) {
-    spark.conf().set("spark.sql.shuffle.partitions", settings.shufflePartitions());
+  public static void applyTo(SparkSession spark, int shufflePartitions) {
+    spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
   }
 
   /** Names the Spark jobs that follow in the UI and the event log, so the UI reads like the code. */
