@@ -60,7 +60,8 @@ public final class RowRules {
    * registry code. A lookup in the registry's broadcast code set, so the row count never changes.
    */
   public static Dataset<Row> withRegistry(Dataset<Row> normalized, TownshipRegistry registry) {
-    return normalized.withColumn(IN_REGISTRY, registry.contains(raw(TOWNSHIP_CODE)));
+    return normalized.withColumn(IN_REGISTRY,
+        registry.contains(normalized.sparkSession(), raw(TOWNSHIP_CODE)));
   }
 
   /** The first reason that applies to a row (its code, e.g. "missing_key"), or null when it passes. */

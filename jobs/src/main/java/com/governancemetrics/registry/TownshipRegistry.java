@@ -27,21 +27,18 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The township registry a run uses: the input root's {@code townships/} when it is there, the one
- * bundled in the jar otherwise (SPEC §1). Small (41,352 rows), so it is built on the driver and
- * broadcast wherever it is joined.
+ * bundled in the jar otherwise (SPEC §1). Small (41,352 rows), so it is held on the driver: the
+ * metrics get its units from there, and the row rules look its codes up in a broadcast set.
  */
 public final class TownshipRegistry {
 
-  private final Dataset<Row> townships;
+  private final List<Township> townships;
   private final String source;
-  /** The township codes when known on the driver (the bundled registry); else collected once. */
-  private Set<String> codes;
   private UserDefinedFunction known;
 
-  private TownshipRegistry(Dataset<Row> townships, String source, Set<String> codes) {
-    this.townships = townships;
+  private TownshipRegistry(List<Township> townships, String source) {
+    this.townships = List.copyOf(townships);
     this.source = source;
-    this.codes = codes;
   }
 
   /** The registry columns of SPEC §1, all strings. */
@@ -70,14 +67,8 @@ public final class TownshipRegistry {
 
   /** The registry built from the admin-division CSVs bundled in the jar. */
   public static TownshipRegistry bundled(SparkSession spark) {
-    // Cached: built from driver-side rows, it would otherwise travel inside every task that reads it.
-    List<Township> townships = AdminDivisions.bundled();
-    Set<String> codes = new HashSet<>();
-    townships.forEach(t -> codes.add(t.townshipCode()));
-    return new TownshipRegistry(toDataset(spark, townships)
-        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()),
-        "bundled registry (统计用区划代码 2022, " + AdminDivisions.BUNDLED_RESOURCE_DIR + " in the jar)",
-        codes);
+    return new TownshipRegistry(AdminDivisions.bundled(),
+        "bundled registry (统计用区划代码 2022, " + AdminDivisions.BUNDLED_RESOURCE_DIR + " in the jar)");
   }
 
   public static TownshipRegistry fromParquet(SparkSession spark, String path) {
@@ -93,10 +84,14 @@ public final class TownshipRegistry {
           "Rebuild the registry with 'governance-metrics registry', or remove " + path
               + " to use the bundled one.");
     }
-    Dataset<Row> rows = raw.select(InputDataset.TOWNSHIPS.columns().stream()
+    List<Township> townships = new ArrayList<>();
+    for (Row r : raw.select(InputDataset.TOWNSHIPS.columns().stream()
         .map(c -> functions.col(c.name()).cast(DataTypes.StringType))
-        .toArray(org.apache.spark.sql.Column[]::new));
-    return new TownshipRegistry(rows, "input root " + path, null);
+        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList()) {
+      townships.add(new Township(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+          r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8)));
+    }
+    return new TownshipRegistry(townships, "input root " + path);
   }
 
   public static Dataset<Row> toDataset(SparkSession spark, List<Township> townships) {
@@ -109,25 +104,24 @@ public final class TownshipRegistry {
     return spark.createDataFrame(rows, schema());
   }
 
-  /** One row per township, columns of {@link #schema()}. */
-  public Dataset<Row> townships() {
+  /** Every township of the registry. */
+  public List<Township> townships() {
     return townships;
+  }
+
+  /** The townships as a Spark table of {@link #schema()} (a small local relation). */
+  public Dataset<Row> toDataset(SparkSession spark) {
+    return toDataset(spark, townships);
   }
 
   /**
    * Whether a code is a registry township code (false for null), as a column. The codes travel once
-   * per executor as a broadcast variable, not inside tasks nor through a join: the bundled registry
-   * is a local relation whose rows would otherwise be shipped in every task that reads it.
+   * per executor as a broadcast variable, not inside tasks nor through a join.
    */
-  public synchronized Column contains(Column code) {
+  public synchronized Column contains(SparkSession spark, Column code) {
     if (known == null) {
-      if (codes == null) {
-        codes = new HashSet<>();
-        for (Row r : townships.select(functions.col("township_code")).distinct().collectAsList()) {
-          codes.add(r.getString(0));
-        }
-      }
-      SparkSession spark = townships.sparkSession();
+      Set<String> codes = new HashSet<>();
+      townships.forEach(t -> codes.add(t.townshipCode()));
       Broadcast<Set<String>> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
           .broadcast(Set.copyOf(codes.stream().filter(Objects::nonNull).toList()));
       known = functions.udf(

@@ -5,6 +5,7 @@ import com.governancemetrics.metrics.EvaluationPeriods;
 import com.governancemetrics.metrics.MetricCatalogue;
 import com.governancemetrics.metrics.MetricValues;
 import com.governancemetrics.periods.Period;
+import com.governancemetrics.registry.Township;
 import com.governancemetrics.spark.SparkSessions;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +25,20 @@ public final class ComparisonTables {
    * What the tables are computed from.
    *
    * @param accepted accepted rows per fact dataset, each exactly {@link InputDataset#acceptedSchema()}
-   * @param registry the townships registry (TownshipRegistry.townships())
+   * @param registry the townships of the registry
    * @param periods the periods to publish (one for nightly, many for backfill: one job)
    * @param catalogue the metrics, thresholds and targets
    * @param completenessMinimum below it a unit's completeness is low (SPEC §2)
    * @param incomeYearUsed evaluation year → collective_income year used ({@link
    *     com.governancemetrics.metrics.IncomeYears}); a year without one gives null annual values
    */
-  public record Inputs(Map<InputDataset, Dataset<Row>> accepted, Dataset<Row> registry,
+  public record Inputs(Map<InputDataset, Dataset<Row>> accepted, List<Township> registry,
       List<Period> periods, MetricCatalogue catalogue, double completenessMinimum,
       Map<Integer, Integer> incomeYearUsed) {
 
     public Inputs {
       accepted = Map.copyOf(accepted);
-      Objects.requireNonNull(registry, "registry");
+      registry = List.copyOf(registry);
       periods = List.copyOf(periods);
       Objects.requireNonNull(catalogue, "catalogue");
       incomeYearUsed = Map.copyOf(incomeYearUsed);
@@ -58,9 +59,9 @@ public final class ComparisonTables {
         + " metrics, 4 levels");
     Dataset<Row> values = MetricValues.compute(inputs.accepted(), inputs.catalogue(), periods,
         periodsDf);
-    Dataset<Row> ranked = LevelTables.rank(spark, inputs.registry(), values, inputs.catalogue(),
-        periods);
-    return LevelTables.split(ranked, LevelTables.enrich(spark, inputs.registry(), ranked,
+    List<RegistryUnits.Unit> units = RegistryUnits.of(inputs.registry());
+    Dataset<Row> ranked = LevelTables.rank(spark, units, values, inputs.catalogue(), periods);
+    return LevelTables.split(ranked, LevelTables.enrich(spark, units, ranked,
         inputs.catalogue(), periodsDf, inputs.completenessMinimum()));
   }
 }

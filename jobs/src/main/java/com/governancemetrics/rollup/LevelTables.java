@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -48,11 +50,8 @@ public final class LevelTables {
    *     dataset
    * @param periods the requested periods and their P-1, P-12
    */
-  static Dataset<Row> rank(SparkSession spark, Dataset<Row> registry, Dataset<Row> values,
+  static Dataset<Row> rank(SparkSession spark, List<RegistryUnits.Unit> units, Dataset<Row> values,
       MetricCatalogue catalogue, EvaluationPeriods periods) {
-    Dataset<Row> units = RegistryUnits.of(registry);
-    Dataset<Row> metricIds = metricInfo(spark, catalogue).select(col("metric_id"));
-
     Dataset<Row> aggregated = values.select(col("eval_period"), col("level"), col("unit_code"),
         col("metric_id"), col("numerator").cast(DataTypes.DoubleType).as("numerator"),
         col("denominator").cast(DataTypes.DoubleType).as("denominator"),
@@ -60,28 +59,21 @@ public final class LevelTables {
         col("present").cast(DataTypes.LongType).as("present"),
         col("data_year").cast(DataTypes.IntegerType).as("data_year"));
 
-    // What each (province, metric) group needs: its registry units, its own rows at levels 1-3,
-    // every province's level-0 row (national ranks, the year used) and which provinces have data
-    // (SPEC §2: only those get rows). The aggregated rows are read in one pass to route them.
-    List<String> ids = catalogue.metrics().stream().map(MetricDefinition::id).toList();
-    Dataset<Row> routed = aggregated.mapPartitions(new MetricRowRouter(ids),
+    // What each province's group needs: its own rows at levels 1-3, every province's level-0 row
+    // (national ranks, the year used) and which provinces have data (SPEC §2: only those get rows);
+    // its registry units come as a broadcast variable. The aggregated rows are read in one pass.
+    Dataset<Row> routed = aggregated.mapPartitions(new MetricRowRouter(),
         Encoders.row(ProvinceMetricRanking.INPUT));
-    Dataset<Row> unitRows = units.crossJoin(broadcast(metricIds))
-        .select(concat(col("province_code"), lit("|"), col("metric_id")).as("group_key"),
-            lit(ProvinceMetricRanking.UNIT).as("row_kind"), col("level"), col("unit_code"),
-            col("city_code"), col("own_group"), col("registry_townships"));
-    List<Column> input = new ArrayList<>();
-    for (var field : ProvinceMetricRanking.INPUT.fields()) {
-      input.add(col(field.name()).cast(field.dataType()).as(field.name()));
-    }
-    Dataset<Row> grouped = routed.unionByName(unitRows, true)
-        .select(input.toArray(Column[]::new));
-    return grouped
+    Broadcast<HashMap<String, ArrayList<RegistryUnits.Unit>>> byProvince =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .broadcast(RegistryUnits.byProvince(units));
+    List<String> ids = catalogue.metrics().stream().map(MetricDefinition::id).toList();
+    return routed
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups(new ProvinceMetricRanking(rules(catalogue),
+        .flatMapGroups(new ProvinceMetricRanking(ids, rules(catalogue),
             periods.all().stream().map(Object::toString).toList(),
             periods.all().stream().map(EvaluationPeriods::monthIndex).toList(),
-            periods.all().stream().map(periods.requested()::contains).toList()),
+            periods.all().stream().map(periods.requested()::contains).toList(), byProvince),
             Encoders.row(ProvinceMetricRanking.OUTPUT));
   }
 
@@ -89,15 +81,11 @@ public final class LevelTables {
    * Joins to the rows of {@link #rank} what people read: unit names, each province's target,
    * meets_target, data_period and low_completeness (small broadcast tables, no shuffle).
    */
-  static Dataset<Row> enrich(SparkSession spark, Dataset<Row> registry,
+  static Dataset<Row> enrich(SparkSession spark, List<RegistryUnits.Unit> units,
       Dataset<Row> compared, MetricCatalogue catalogue, Dataset<Row> periodsDf,
       double completenessMinimum) {
-    Dataset<Row> units = RegistryUnits.of(registry);
     Dataset<Row> info = metricInfo(spark, catalogue);
-    Dataset<Row> names = units.select(col("level"), col("unit_code"), col("province_name"),
-        col("city_code"),
-        col("city_name"), col("county_code"), col("county_name"), col("township_code"),
-        col("township_name"));
+    Dataset<Row> names = RegistryUnits.names(spark, units);
     return compared
         .join(broadcast(names), new String[] {"level", "unit_code"})
         .join(broadcast(info.select(col("metric_id"), col("window"), col("direction"),

@@ -11,10 +11,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Sends each aggregated metric row to the (province, metric) groups of {@link ProvinceMetricRanking}
- * that need it, in one pass over the rows: a row at levels 1–3 to its own province; a province's own
- * row (level 0) to every province, for the national ranking; and, the first time a province is seen
- * in a partition, a seed saying it has data to every (province, metric) group.
+ * Sends each aggregated metric row to the province groups of {@link ProvinceMetricRanking} that need
+ * it, in one pass over the rows: a row at levels 1–3 to its own province; a province's own row
+ * (level 0) to every province, for the national ranking; and, the first time a province is seen in
+ * a partition, a seed saying it has data to every province group.
  */
 final class MetricRowRouter implements MapPartitionsFunction<Row, Row> {
 
@@ -26,13 +26,6 @@ final class MetricRowRouter implements MapPartitionsFunction<Row, Row> {
   static final List<String> PROVINCE_CODES = List.of("11", "12", "13", "14", "15", "21", "22",
       "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50",
       "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82");
-
-  private final List<String> metricIds;
-
-  /** @param metricIds every metric of the catalogue (a province with data gets rows for each) */
-  MetricRowRouter(List<String> metricIds) {
-    this.metricIds = List.copyOf(metricIds);
-  }
 
   /**
    * @param rows eval_period, level, unit_code, metric_id, numerator, denominator, value, present,
@@ -67,30 +60,27 @@ final class MetricRowRouter implements MapPartitionsFunction<Row, Row> {
       private void route(Row r) {
         String code = r.getString(2);
         String province = code.substring(0, 2);
-        String metric = r.getString(3);
         if (r.getInt(1) != 0) {
-          pending.add(valueRow(province, metric, r));
+          pending.add(valueRow(province, r));
           return;
         }
         Set<String> targets = new LinkedHashSet<>(PROVINCE_CODES);
         targets.add(province);
         for (String target : targets) {
-          pending.add(valueRow(target, metric, r));
+          pending.add(valueRow(target, r));
         }
         if (seeded.add(province)) {
           for (String target : targets) {
-            for (String m : metricIds) {
-              pending.add(RowFactory.create(target + "|" + m, ProvinceMetricRanking.SEED, null,
-                  null, province, null, null, null, null, null, null, null, null));
-            }
+            pending.add(RowFactory.create(target, ProvinceMetricRanking.SEED, null, null, province,
+                null, null, null, null, null, null));
           }
         }
       }
     };
   }
 
-  private static Row valueRow(String target, String metric, Row r) {
-    return RowFactory.create(target + "|" + metric, ProvinceMetricRanking.VALUE, r.get(0),
-        r.get(1), r.get(2), null, null, null, r.get(4), r.get(5), r.get(6), r.get(7), r.get(8));
+  private static Row valueRow(String target, Row r) {
+    return RowFactory.create(target, ProvinceMetricRanking.VALUE, r.get(0), r.get(1), r.get(2),
+        r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8));
   }
 }

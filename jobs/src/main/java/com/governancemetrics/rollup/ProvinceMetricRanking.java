@@ -11,38 +11,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One province and one metric, every evaluated period, in memory: fills the units without rows,
+ * One province, every metric and every evaluated period, in memory: fills the units without rows,
  * ranks (SPEC §2, Ranks and comparisons), and looks up P-1 and P-12 by month, so the long rows are
- * shuffled once (grouped by province and metric) instead of sorted once per window.
+ * shuffled once (grouped by province) instead of sorted once per window. All rows of a province
+ * come out of one group, so each table's rows of a province are written by one task (the exports
+ * read them province by province).
  *
- * <p>A group receives, as {@link #INPUT} rows: the registry units of its province ({@code unit}); the
- * metric's aggregated rows of its province at levels 1–3 and of every province at level 0
- * ({@code value}); and one {@code seed} per province with data (SPEC §2: only provinces with at
- * least one accepted row get rows; the seeds also fill the provinces absent from the national
- * ranking). It returns the rows of the requested periods for its own province at the four levels.
+ * <p>A group receives, as {@link #INPUT} rows: the aggregated rows of its province at levels 1–3 and
+ * of every province at level 0 ({@code value}); and one {@code seed} per province with data (SPEC §2:
+ * only provinces with at least one accepted row get rows; the seeds also fill the provinces absent
+ * from the national ranking). The province's registry units come from a broadcast variable. It
+ * returns the rows of the requested periods for its own province at the four levels.
  */
 final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, Row> {
 
-  static final String UNIT = "unit";
   static final String VALUE = "value";
   static final String SEED = "seed";
 
-  /** The rows grouped by {@code group_key} = province code + "|" + metric id. */
+  /** The rows grouped by {@code group_key}, a province code. */
   static final StructType INPUT = new StructType()
       .add("group_key", DataTypes.StringType, false)
       .add("row_kind", DataTypes.StringType, false)
       .add("eval_period", DataTypes.StringType, true)
       .add("level", DataTypes.IntegerType, true)
       .add("unit_code", DataTypes.StringType, true)
-      .add("city_code", DataTypes.StringType, true)
-      .add("own_group", DataTypes.StringType, true)
-      .add("registry_townships", DataTypes.LongType, true)
+      .add("metric_id", DataTypes.StringType, true)
       .add("numerator", DataTypes.DoubleType, true)
       .add("denominator", DataTypes.DoubleType, true)
       .add("value", DataTypes.DoubleType, true)
@@ -75,18 +75,24 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
   record MetricRule(boolean ranked, boolean higher, boolean hasCompleteness, Double absentNumerator,
       Double absentDenominator, Double absentValue) implements Serializable {}
 
+  private final List<String> metricIds;
   private final Map<String, MetricRule> rules;
   private final String[] periods;
   private final int[] monthIdx;
   private final boolean[] requested;
+  private final Broadcast<HashMap<String, ArrayList<RegistryUnits.Unit>>> units;
 
   /**
+   * @param metricIds every metric, in catalogue order (the order of the rows returned)
    * @param rules per metric id
    * @param periods the evaluated periods (requested, P-1, P-12), sorted, with their month index and
    *     whether each is requested
+   * @param units the registry units of each province
    */
-  ProvinceMetricRanking(Map<String, MetricRule> rules, List<String> periods, List<Integer> monthIdx,
-      List<Boolean> requested) {
+  ProvinceMetricRanking(List<String> metricIds, Map<String, MetricRule> rules, List<String> periods,
+      List<Integer> monthIdx, List<Boolean> requested,
+      Broadcast<HashMap<String, ArrayList<RegistryUnits.Unit>>> units) {
+    this.metricIds = List.copyOf(metricIds);
     this.rules = new HashMap<>(rules);
     this.periods = periods.toArray(String[]::new);
     this.monthIdx = monthIdx.stream().mapToInt(Integer::intValue).toArray();
@@ -94,6 +100,7 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
     for (int i = 0; i < this.requested.length; i++) {
       this.requested[i] = requested.get(i);
     }
+    this.units = units;
   }
 
   /** A unit of the province (level 0 is the province itself). */
@@ -104,42 +111,54 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
       Integer dataYear) {}
 
   @Override
-  public Iterator<Row> call(String key, Iterator<Row> rows) {
-    int bar = key.indexOf('|');
-    String province = key.substring(0, bar);
-    String metric = key.substring(bar + 1);
-    MetricRule rule = rules.get(metric);
+  public Iterator<Row> call(String province, Iterator<Row> rows) {
     int periodCount = periods.length;
     Map<String, Integer> periodIndex = new HashMap<>();
-    Map<Integer, Integer> byMonth = new HashMap<>();
     for (int t = 0; t < periodCount; t++) {
       periodIndex.put(periods[t], t);
-      byMonth.put(monthIdx[t], t);
     }
-
     TreeSet<String> withData = new TreeSet<>();
-    List<Unit> units = new ArrayList<>();
-    Map<String, Aggregated[]> aggregated = new HashMap<>();
+    Map<String, Map<String, Aggregated[]>> byMetric = new HashMap<>();
     while (rows.hasNext()) {
       Row r = rows.next();
-      switch (r.getString(1)) {
-        case SEED -> withData.add(r.getString(4));
-        case UNIT -> units.add(new Unit(r.getInt(3), r.getString(4), r.getString(5),
-            r.getString(6), r.getLong(7)));
-        default -> {
-          Integer t = periodIndex.get(r.getString(2));
-          if (t != null) {
-            aggregated.computeIfAbsent(r.getString(4), c -> new Aggregated[periodCount])[t] =
-                new Aggregated(nullableDouble(r, 8), nullableDouble(r, 9), nullableDouble(r, 10),
-                    r.isNullAt(11) ? null : r.getLong(11), r.isNullAt(12) ? null : r.getInt(12));
-          }
-        }
+      if (SEED.equals(r.getString(1))) {
+        withData.add(r.getString(4));
+        continue;
+      }
+      Integer t = periodIndex.get(r.getString(2));
+      if (t != null) {
+        byMetric.computeIfAbsent(r.getString(5), m -> new HashMap<>())
+            .computeIfAbsent(r.getString(4), c -> new Aggregated[periodCount])[t] =
+            new Aggregated(nullableDouble(r, 6), nullableDouble(r, 7), nullableDouble(r, 8),
+                r.isNullAt(9) ? null : r.getLong(9), r.isNullAt(10) ? null : r.getInt(10));
       }
     }
-    if (!withData.contains(province) || rule == null) {
+    if (!withData.contains(province)) {
       return Collections.emptyIterator();
     }
+    List<Unit> provinceUnits = new ArrayList<>();
+    for (RegistryUnits.Unit u : units.value().getOrDefault(province, new ArrayList<>())) {
+      provinceUnits.add(new Unit(u.level(), u.code(), u.cityCode(), u.ownGroup(),
+          u.registryTownships()));
+    }
+    provinceUnits.sort((a, b) -> a.level() != b.level() ? Integer.compare(a.level(), b.level())
+        : a.code().compareTo(b.code()));
+    List<Row> out = new ArrayList<>();
+    for (String metric : metricIds) {
+      rankMetric(province, metric, rules.get(metric), withData, provinceUnits,
+          byMetric.getOrDefault(metric, Map.of()), out);
+    }
+    return out.iterator();
+  }
 
+  /** One metric of the province: fills, ranks and compares its units, adding their rows to out. */
+  private void rankMetric(String province, String metric, MetricRule rule, TreeSet<String> withData,
+      List<Unit> units, Map<String, Aggregated[]> aggregated, List<Row> out) {
+    int periodCount = periods.length;
+    Map<Integer, Integer> byMonth = new HashMap<>();
+    for (int t = 0; t < periodCount; t++) {
+      byMonth.put(monthIdx[t], t);
+    }
     // The national ranking of the provinces with data (their own rows, or the absent values).
     List<String> provinces = new ArrayList<>(withData);
     Double[][] nationalValues = new Double[periodCount][provinces.size()];
@@ -166,8 +185,6 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
     }
 
     // The province's own units, filled, then ranked in their groups.
-    units.sort((a, b) -> a.level() != b.level() ? Integer.compare(a.level(), b.level())
-        : a.code().compareTo(b.code()));
     int n = units.size();
     Double[][] value = new Double[periodCount][n];
     Integer[][] rankOwn = new Integer[periodCount][n];
@@ -218,7 +235,6 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
       }
     }
 
-    List<Row> out = new ArrayList<>();
     for (int t = 0; t < periodCount; t++) {
       if (!requested[t]) {
         continue;
@@ -246,7 +262,6 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
             prevRank == null || rank == null ? null : prevRank - rank));
       }
     }
-    return out.iterator();
   }
 
   /**

@@ -3,6 +3,7 @@ package com.governancemetrics.metrics;
 import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.periods.Period;
+import com.governancemetrics.registry.Township;
 import com.governancemetrics.registry.TownshipRegistry;
 import com.governancemetrics.rollup.ComparisonTables;
 import com.governancemetrics.rollup.MetricTables;
@@ -125,8 +126,21 @@ public final class Fixtures {
   public static MetricTables compute(SparkSession spark, Map<InputDataset, Dataset<Row>> accepted,
       Dataset<Row> registry, List<Period> periods, GovernanceConfig config,
       Map<Integer, Integer> yearUsed) {
-    return ComparisonTables.compute(spark, new ComparisonTables.Inputs(accepted, registry, periods,
-        config.catalogue(), config.settings().completenessMinimum(), yearUsed));
+    return ComparisonTables.compute(spark, new ComparisonTables.Inputs(accepted,
+        townships(registry), periods, config.catalogue(),
+        config.settings().completenessMinimum(), yearUsed));
+  }
+
+  /** A registry table ({@link TownshipRegistry#schema()}) as the townships the pipeline takes. */
+  public static List<Township> townships(Dataset<Row> registry) {
+    List<Township> townships = new ArrayList<>();
+    for (Row r : registry.collectAsList()) {
+      townships.add(new Township(r.getAs("township_code"), r.getAs("township_name"),
+          r.getAs("township_type"), r.getAs("county_code"), r.getAs("county_name"),
+          r.getAs("city_code"), r.getAs("city_name"), r.getAs("province_code"),
+          r.getAs("province_name")));
+    }
+    return townships;
   }
 
   /** The income years used (SPEC §2 annual) that the accepted rows give for the periods. */

@@ -53,7 +53,7 @@ class SampleRecomputationTest {
     TownshipRegistry bundled = TownshipRegistry.load(spark, sample);
     ingestion = Ingestion.run(spark, new IngestionRequest(sample,
         new ReadScope(List.of(IndependentRecomputationTest.P)), config.settings(), false, bundled));
-    registry = bundled.townships().where(col("province_code").isin("43", "62"));
+    registry = bundled.toDataset(spark).where(col("province_code").isin("43", "62"));
   }
 
   @AfterAll
