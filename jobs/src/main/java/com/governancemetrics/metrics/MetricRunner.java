@@ -1,7 +1,6 @@
 package com.governancemetrics.metrics;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -51,18 +50,13 @@ public final class MetricRunner {
 
   private MetricRunner() {}
 
-  /**
-   * @param periodsDf {@link EvaluationPeriods#toDataFrame} (small, broadcast)
-   */
   public static Dataset<Row> run(InputDataset dataset, Dataset<Row> accepted,
-      List<MetricDefinition> metrics, MetricCatalogue catalogue, EvaluationPeriods periods,
-      Dataset<Row> periodsDf) {
+      List<MetricDefinition> metrics, MetricCatalogue catalogue, EvaluationPeriods periods) {
     if (metrics.isEmpty()) {
       throw new IllegalArgumentException("no metric of " + dataset + " to compute");
     }
     Context ctx = new Context(catalogue);
-    Dataset<Row> rows = attachPeriods(dataset, withHierarchy(accepted), metrics, ctx, periods,
-        periodsDf);
+    Dataset<Row> rows = attachPeriods(dataset, withHierarchy(accepted), metrics, ctx, periods);
 
     List<Column> aggregates = new ArrayList<>();
     for (int i = 0; i < metrics.size(); i++) {
@@ -85,7 +79,7 @@ public final class MetricRunner {
 
     Dataset<Row> byPeriod;
     if (dataset == InputDataset.COLLECTIVE_INCOME) {
-      byPeriod = annualToPeriods(aggregated, periodsDf);
+      byPeriod = annualToPeriods(aggregated, periods);
     } else {
       byPeriod = aggregated.withColumnRenamed(KEY, E)
           .withColumn("data_year", lit(null).cast(DataTypes.IntegerType));
@@ -128,7 +122,7 @@ public final class MetricRunner {
    * chosen after aggregating); a case to every E it counts for as of that E's D.
    */
   private static Dataset<Row> attachPeriods(InputDataset dataset, Dataset<Row> rows,
-      List<MetricDefinition> metrics, Context ctx, EvaluationPeriods periods, Dataset<Row> periodsDf) {
+      List<MetricDefinition> metrics, Context ctx, EvaluationPeriods periods) {
     Set<MetricWindow> windows = metrics.stream().map(MetricDefinition::window)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(MetricWindow.class)));
     switch (dataset) {
@@ -150,8 +144,13 @@ public final class MetricRunner {
         return rows.filter(col("year").leq(lit(periods.latestYear())))
             .withColumn(KEY, col("year"));
       case RECTIFICATION_CASES: {
-        Dataset<Row> judged = rows.crossJoin(broadcast(periodsDf.select(col(E).as(KEY),
-            col("year_start"), col("as_of_date"))));
+        // Every case once per evaluated period, judged as of that period's last day: a small
+        // literal table of the periods, no join.
+        String asOf = periods.all().stream()
+            .map(p -> "named_struct('" + KEY + "', '" + p + "', 'year_start', DATE'" + p.yearStart()
+                + "', 'as_of_date', DATE'" + p.lastDay() + "')")
+            .collect(Collectors.joining(", "));
+        Dataset<Row> judged = rows.select(col("*"), expr("inline(array(" + asOf + "))"));
         Column relevant = lit(false);
         for (MetricDefinition m : metrics) {
           relevant = relevant.or(m.kind().relevant(ctx));
@@ -181,9 +180,18 @@ public final class MetricRunner {
    * ({@link IncomeYears}, given with the periods); units that did not deliver that year have no row
    * here and so null values. Works on the small aggregated rows, with no second scan.
    */
-  private static Dataset<Row> annualToPeriods(Dataset<Row> aggregated, Dataset<Row> periodsDf) {
-    return aggregated.join(broadcast(periodsDf.select(col(E), col("given_year_used"))),
-            col(KEY).equalTo(col("given_year_used")))
+  private static Dataset<Row> annualToPeriods(Dataset<Row> aggregated, EvaluationPeriods periods) {
+    String used = periods.all().stream()
+        .filter(p -> periods.incomeYearUsed().get(p.year()) != null)
+        .map(p -> "named_struct('e', '" + p + "', 'y', " + periods.incomeYearUsed().get(p.year()) + ")")
+        .collect(Collectors.joining(", "));
+    if (used.isEmpty()) {
+      return aggregated.withColumn(E, lit(null).cast(DataTypes.StringType)).filter(lit(false))
+          .withColumn("data_year", col(KEY));
+    }
+    return aggregated
+        .withColumn(E, explode(expr("transform(filter(array(" + used + "), x -> x.y = " + KEY
+            + "), x -> x.e)")))
         .withColumn("data_year", col(KEY));
   }
 

@@ -24,10 +24,9 @@ public final class MetricValues {
    * The long rows of {@link MetricRunner#OUTPUT} of every dataset with metrics, unioned.
    *
    * @param accepted accepted rows per fact dataset, each exactly {@link InputDataset#acceptedSchema()}
-   * @param periodsDf {@link EvaluationPeriods#toDataFrame} of {@code periods} (small, broadcast)
    */
   public static Dataset<Row> compute(Map<InputDataset, Dataset<Row>> accepted,
-      MetricCatalogue catalogue, EvaluationPeriods periods, Dataset<Row> periodsDf) {
+      MetricCatalogue catalogue, EvaluationPeriods periods) {
     if (catalogue.metrics().isEmpty()) {
       throw new IllegalArgumentException("the catalogue defines no metric");
     }
@@ -42,7 +41,7 @@ public final class MetricValues {
         throw new IllegalArgumentException("no accepted rows given for " + dataset + ", which "
             + metrics.size() + " metric(s) read");
       }
-      values.add(MetricRunner.run(dataset, rows, metrics, catalogue, periods, periodsDf));
+      values.add(MetricRunner.run(dataset, rows, metrics, catalogue, periods));
     }
     Dataset<Row> all = values.get(0);
     for (Dataset<Row> v : values.subList(1, values.size())) {

@@ -4,7 +4,7 @@ package com.governancemetrics.metrics;
  * A metric's target (SPEC §2): the minimum for higher, the maximum allowed for lower, the band's
  * minimum for band with {@code max} its maximum (null otherwise).
  */
-public record Target(double value, Double max) {
+public record Target(double value, Double max) implements java.io.Serializable {
 
   public Target {
     if (Double.isNaN(value) || Double.isInfinite(value)) {

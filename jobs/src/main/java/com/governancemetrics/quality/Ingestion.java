@@ -27,16 +27,7 @@ public final class Ingestion {
     for (InputDataset dataset : InputDataset.facts()) {
       checked.put(dataset, check(spark, request, dataset));
     }
-    Map<InputDataset, IngestedDataset> result = new EnumMap<>(InputDataset.class);
-    try {
-      for (InputDataset dataset : InputDataset.facts()) {
-        result.put(dataset, ingest(spark, request, checked.get(dataset)));
-      }
-    } catch (RuntimeException e) {
-      result.values().forEach(IngestedDataset::release);
-      throw e;
-    }
-    return new IngestionResult(result);
+    return new IngestionResult(ingest(spark, request, checked));
   }
 
   /** Ingests one fact dataset on its own (the same steps as {@link #run} for that dataset). */
@@ -45,7 +36,7 @@ public final class Ingestion {
     if (!InputDataset.facts().contains(dataset)) {
       throw new IllegalArgumentException(dataset + " is not a fact dataset");
     }
-    return ingest(spark, request, check(spark, request, dataset));
+    return ingest(spark, request, Map.of(dataset, check(spark, request, dataset))).get(dataset);
   }
 
   private static DatasetFiles check(SparkSession spark, IngestionRequest request,
@@ -56,25 +47,39 @@ public final class Ingestion {
     return files;
   }
 
-  private static IngestedDataset ingest(SparkSession spark, IngestionRequest request,
-      DatasetFiles files) {
-    if (files.dataset() != InputDataset.COLLECTIVE_INCOME) {
-      Validation.Validated v = Validation.validate(spark, request, files);
-      RequiredData.requireRows(request.inputRoot(), request.scope(), files,
-          v.tally().readPartitionValues());
-      return IngestedDataset.of(files, v, Map.of());
-    }
-    SortedSet<Integer> evaluationYears = new TreeSet<>(request.scope().incomeEvaluationYears());
-    while (true) {
-      Validation.Validated v = Validation.validate(spark, request, files);
-      SortedSet<Integer> more = IncomeYearReading.moreYears(files, v.tally(), evaluationYears);
-      if (more.isEmpty()) {
-        RequiredData.requireRows(request.inputRoot(), request.scope(), files,
-            v.tally().readPartitionValues());
-        return IngestedDataset.of(files, v, IncomeYearReading.used(v.tally(), evaluationYears));
+  private static Map<InputDataset, IngestedDataset> ingest(SparkSession spark,
+      IngestionRequest request, Map<InputDataset, DatasetFiles> files) {
+    Map<InputDataset, Validation.Validated> validated =
+        new EnumMap<>(Validation.validate(spark, request, files));
+    try {
+      // collective_income: older year folders when the latest ones read have no accepted row.
+      DatasetFiles income = files.get(InputDataset.COLLECTIVE_INCOME);
+      SortedSet<Integer> evaluationYears = new TreeSet<>(request.scope().incomeEvaluationYears());
+      while (income != null) {
+        Validation.Validated v = validated.get(InputDataset.COLLECTIVE_INCOME);
+        SortedSet<Integer> more = IncomeYearReading.moreYears(income, v.tally(), evaluationYears);
+        if (more.isEmpty()) {
+          break;
+        }
+        v.persisted().unpersist(false);
+        validated.remove(InputDataset.COLLECTIVE_INCOME);
+        income.inspect(IncomeYearReading.filesOf(income, more));
+        validated.putAll(Validation.validate(spark, request,
+            Map.of(InputDataset.COLLECTIVE_INCOME, income)));
       }
-      v.persisted().unpersist(false);
-      files.inspect(IncomeYearReading.filesOf(files, more));
+      Map<InputDataset, IngestedDataset> result = new EnumMap<>(InputDataset.class);
+      for (Map.Entry<InputDataset, Validation.Validated> e : validated.entrySet()) {
+        DatasetFiles f = files.get(e.getKey());
+        RequiredData.requireRows(request.inputRoot(), request.scope(), f,
+            e.getValue().tally().readPartitionValues());
+        result.put(e.getKey(), IngestedDataset.of(f, e.getValue(),
+            e.getKey() == InputDataset.COLLECTIVE_INCOME
+                ? IncomeYearReading.used(e.getValue().tally(), evaluationYears) : Map.of()));
+      }
+      return result;
+    } catch (RuntimeException e) {
+      validated.values().forEach(v -> v.persisted().unpersist(false));
+      throw e;
     }
   }
 }

@@ -8,13 +8,16 @@ import static org.apache.spark.sql.functions.when;
 import com.governancemetrics.failures.InputFault;
 import com.governancemetrics.input.ColumnSpec;
 import com.governancemetrics.input.DatasetFiles;
-import com.governancemetrics.input.FileLayout;
+import com.governancemetrics.input.DatasetListing;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.input.NormalizedColumns;
 import com.governancemetrics.input.NormalizedReader;
 import com.governancemetrics.spark.SparkSessions;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
@@ -25,10 +28,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * One dataset's checked files read and judged (SPEC §1): normalized ({@link NormalizedReader}), each
- * row given its reject reason ({@link RowRules}), persisted once, the duplicates policy applied
- * ({@link Duplicates}), and counted ({@link Tally}). A file whose data turns out damaged while it is
- * read is an input fault.
+ * The datasets' checked files read and judged (SPEC §1): each normalized ({@link NormalizedReader}),
+ * each row given its reject reason ({@link RowRules}) and persisted once, then — for all datasets
+ * together, in two small Spark jobs — counted and their duplicated keys found and summarized
+ * ({@link Duplicates}), the policy applied and the counts settled ({@link Tally}). A file whose data
+ * turns out damaged while it is read is an input fault.
  */
 final class Validation {
 
@@ -40,38 +44,41 @@ final class Validation {
 
   private Validation() {}
 
-  static Validated validate(SparkSession spark, IngestionRequest request, DatasetFiles files) {
-    InputDataset dataset = files.dataset();
-    List<FileLayout> layouts = new ArrayList<>(files.layouts().values());
-    Dataset<Row> normalized = NormalizedReader.read(spark, dataset, layouts);
-    // Persisted before the duplicates policy: finding the duplicated keys and the count below both
-    // read it, so the input files are scanned once. The reads of many small files come in many small
-    // partitions; they are merged (no shuffle) to the job's partition count, which every later pass
-    // over the frame (count, quarantine, metrics) then uses.
-    Dataset<Row> checked =
-        forCache(RowRules.apply(normalized, dataset, request.settings(), request.registry()),
-            dataset)
-            .coalesce(request.settings().shufflePartitions())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Column partitionValue = dataset.partitionColumn()
-        .map(p -> NormalizedColumns.typedRef(p).cast(DataTypes.StringType))
-        .orElse(lit(null).cast(DataTypes.StringType));
-    SparkSessions.describe(spark, "ingest " + dataset + ": validate and count " + layouts.size()
-        + " file(s)");
-    Dataset<Row> validated;
-    List<Row> rows;
-    try {
-      validated = Duplicates.resolve(checked, dataset);
-      rows = validated
-          .groupBy(col(RowRules.REJECT_REASON), col(Duplicates.DUPLICATE_DROPPED),
-              partitionValue.as(Tally.PARTITION_VALUE))
-          .count()
-          .collectAsList();
-    } catch (Exception e) { // SparkException is checked, yet Scala code throws it from here
-      checked.unpersist(false);
-      throw readFailure(dataset, e);
+  static Map<InputDataset, Validated> validate(SparkSession spark, IngestionRequest request,
+      Map<InputDataset, DatasetFiles> datasets) {
+    Map<InputDataset, Dataset<Row>> checked = new LinkedHashMap<>();
+    for (Map.Entry<InputDataset, DatasetFiles> e : datasets.entrySet()) {
+      InputDataset dataset = e.getKey();
+      Dataset<Row> normalized = NormalizedReader.read(spark, dataset,
+          new ArrayList<>(e.getValue().layouts().values()));
+      // Persisted before the duplicates policy: the counts and every later pass over the rows
+      // (quarantine, metrics) read it, so the input files are scanned once. The reads of many
+      // small files come in many small partitions; they are merged (no shuffle) to the job's
+      // partition count, which every later pass over the frame then uses.
+      checked.put(dataset,
+          forCache(RowRules.apply(normalized, dataset, request.settings(), request.registry()),
+              dataset)
+              .coalesce(request.settings().shufflePartitions())
+              .persist(StorageLevel.MEMORY_AND_DISK()));
     }
-    return new Validated(validated, checked, new Tally(rows));
+    SparkSessions.describe(spark, "ingest " + datasets.keySet() + ": validate and count");
+    Map<InputDataset, Duplicates.KeyCounts> counts;
+    Map<InputDataset, List<Duplicates.Summary>> summaries;
+    try {
+      counts = Duplicates.countKeys(spark, checked);
+      summaries = Duplicates.summarize(checked, counts);
+    } catch (Exception e) { // SparkException is checked, yet Scala code throws it from here
+      checked.values().forEach(d -> d.unpersist(false));
+      throw readFailure(request.inputRoot(), datasets.keySet(), e);
+    }
+    Map<InputDataset, Validated> validated = new LinkedHashMap<>();
+    for (Map.Entry<InputDataset, Dataset<Row>> e : checked.entrySet()) {
+      InputDataset dataset = e.getKey();
+      validated.put(dataset, new Validated(
+          Duplicates.resolve(e.getValue(), dataset, summaries.get(dataset)), e.getValue(),
+          Tally.of(counts.get(dataset), summaries.get(dataset))));
+    }
+    return validated;
   }
 
   /**
@@ -106,18 +113,24 @@ final class Validation {
    * naming the file): an input fault too. It is not skipped even with --skip-corrupt-files, since
    * rows read before the damage could not be told from rows lost after it.
    */
-  static RuntimeException readFailure(InputDataset dataset, Exception e) {
+  static RuntimeException readFailure(String inputRoot, Collection<InputDataset> datasets,
+      Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = t.getMessage();
       if (message != null && message.contains("FAILED_READ_FILE")) {
         Matcher file = Pattern.compile("reading file (\\S+?)\\.?\\s").matcher(message + " ");
+        String path = file.find() ? file.group(1) : null;
         Throwable root = t;
         while (root.getCause() != null) {
           root = root.getCause();
         }
-        return new InputFault(dataset.folder() + ": "
-            + (file.find() ? file.group(1) : "a file") + " cannot be read: its data is damaged ("
-            + root.getMessage() + ")", "Replace the file with a good export, or remove it.", e);
+        String folder = datasets.stream()
+            .filter(d -> path != null && path.contains(
+                DatasetListing.datasetFolder(inputRoot, d).toUri().getPath() + "/"))
+            .map(InputDataset::folder).findFirst().orElse("input");
+        return new InputFault(folder + ": " + (path == null ? "a file" : path)
+            + " cannot be read: its data is damaged (" + root.getMessage() + ")",
+            "Replace the file with a good export, or remove it.", e);
       }
     }
     return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);

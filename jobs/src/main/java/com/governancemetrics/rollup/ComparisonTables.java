@@ -53,15 +53,13 @@ public final class ComparisonTables {
   /** The four tables and the ranked rows they are made from (nothing is executed). */
   public static MetricTables compute(SparkSession spark, Inputs inputs) {
     EvaluationPeriods periods = EvaluationPeriods.of(inputs.periods(), inputs.incomeYearUsed());
-    Dataset<Row> periodsDf = periods.toDataFrame(spark);
     SparkSessions.describe(spark, "metrics " + periods.requested().first() + ".."
         + periods.requested().last() + ": " + inputs.catalogue().metrics().size()
         + " metrics, 4 levels");
-    Dataset<Row> values = MetricValues.compute(inputs.accepted(), inputs.catalogue(), periods,
-        periodsDf);
+    Dataset<Row> values = MetricValues.compute(inputs.accepted(), inputs.catalogue(), periods);
     List<RegistryUnits.Unit> units = RegistryUnits.of(inputs.registry());
     Dataset<Row> ranked = LevelTables.rank(spark, units, values, inputs.catalogue(), periods);
-    return LevelTables.split(ranked, LevelTables.enrich(spark, units, ranked,
-        inputs.catalogue(), periodsDf, inputs.completenessMinimum()));
+    return LevelTables.tables(spark, units, ranked, inputs.catalogue(), periods,
+        inputs.completenessMinimum());
   }
 }
