@@ -1,5 +1,6 @@
 package com.governancemetrics.generate;
 
+import com.governancemetrics.parquet.ParquetFileWriter;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.registry.AdminDivisions;
 import com.governancemetrics.registry.Township;
