@@ -1,5 +1,6 @@
 package com.governancemetrics.export;
 
+import com.governancemetrics.rollup.Level;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -205,7 +206,7 @@ final class ComparisonWorkbook {
                                        List<MetricColumns> plan, boolean withRank, boolean withChange,
                                        ColumnWidths widths) {
     int col = firstCol;
-    boolean rankCells = withRank || unit.level() == UnitLevel.TOWNSHIP;
+    boolean rankCells = withRank || unit.level() == Level.TOWNSHIP;
     for (MetricColumns columns : plan) {
       MetricCell cell = unit.cell(columns.id());
       Double value = cell == null ? null : cell.shownValue();
@@ -218,7 +219,7 @@ final class ComparisonWorkbook {
       var valueStyle = ws.style(row, col).format(columns.metric().format().excelFormat());
       if (cell != null && cell.isLowCompleteness()) {
         valueStyle.fillColor(LOW_COMPLETENESS_FILL);
-        if (cell.completeness() != null && unit.level() != UnitLevel.TOWNSHIP) {
+        if (cell.completeness() != null && unit.level() != Level.TOWNSHIP) {
           ws.comment(row, col, "数据完整度 " + ValueFormat.PERCENT.text(cell.completeness())
               + "，低于要求，数值仅供参考");
         }

@@ -25,12 +25,8 @@ public record ExportRequest(
     if (period == null) {
       throw new IllegalArgumentException("period is null");
     }
+    // A province code is checked where the user gives it (export --province), not again here.
     province = province == null ? Optional.empty() : province;
-    province.ifPresent(code -> {
-      if (!code.matches("[0-9]{2}")) {
-        throw new IllegalArgumentException("province '" + code + "' is not a 2-digit province code");
-      }
-    });
     if (metrics == null || metrics.isEmpty()) {
       throw new IllegalArgumentException("no metrics to export");
     }

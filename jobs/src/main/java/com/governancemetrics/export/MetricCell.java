@@ -1,5 +1,6 @@
 package com.governancemetrics.export;
 
+import com.governancemetrics.rollup.Level;
 import org.apache.spark.sql.Row;
 
 /**
@@ -32,7 +33,7 @@ record MetricCell(
   }
 
   /** Reads the cell from a row of the level's table (columns by name; numbers of any numeric type). */
-  static MetricCell from(Row row, UnitLevel level) {
+  static MetricCell from(Row row, Level level) {
     return new MetricCell(
         string(row, "metric_id"),
         string(row, "data_period"),

@@ -1,9 +1,11 @@
 package com.governancemetrics.export;
 
-import com.governancemetrics.failures.InputFault;
 import static org.apache.spark.sql.functions.col;
 
+import com.governancemetrics.failures.InputFault;
+import com.governancemetrics.output.Publication;
 import com.governancemetrics.periods.Period;
+import com.governancemetrics.rollup.Level;
 import com.governancemetrics.spark.SparkSessions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,11 +33,14 @@ final class MetricTables {
   /** A province present in county_metrics. */
   record Province(String code, String name) {}
 
+  /** The column every level's table slices by. */
+  private static final String PROVINCE_CODE = Level.PROVINCE.codeColumn();
+
   private final SparkSession spark;
   private final Period period;
-  private final Map<UnitLevel, Dataset<Row>> tables;
+  private final Map<Level, Dataset<Row>> tables;
 
-  private MetricTables(SparkSession spark, Period period, Map<UnitLevel, Dataset<Row>> tables) {
+  private MetricTables(SparkSession spark, Period period, Map<Level, Dataset<Row>> tables) {
     this.spark = spark;
     this.period = period;
     this.tables = tables;
@@ -43,30 +48,39 @@ final class MetricTables {
 
   /** Opens the four tables of the period, keeping only the rows of the given metrics. */
   static MetricTables open(SparkSession spark, String outputRoot, Period period, List<String> metricIds) {
-    Map<UnitLevel, Dataset<Row>> tables = new EnumMap<>(UnitLevel.class);
+    Map<Level, Dataset<Row>> tables = new EnumMap<>(Level.class);
     Column wanted = col("metric_id").isin(metricIds.toArray());
-    for (UnitLevel level : UnitLevel.values()) {
+    for (Level level : Level.values()) {
       Path folder = partition(outputRoot, level, period);
       requirePublished(spark, folder, level, period);
       Dataset<Row> table = spark.read().parquet(folder.toString());
       List<String> present = Arrays.asList(table.columns());
-      List<String> missing = level.columns().stream().filter(c -> !present.contains(c)).toList();
+      List<String> columns = storedColumns(level);
+      List<String> missing = columns.stream().filter(c -> !present.contains(c)).toList();
       if (!missing.isEmpty()) {
         throw new InputFault(level.table() + " for period " + period + " at " + folder
                 + " has no column " + String.join(", ", missing),
             "republish the period with nightly --period " + period + " (the table does not follow SPEC §3)");
       }
-      tables.put(level, table.select(level.columns().stream().map(c -> col(c)).toArray(Column[]::new))
+      tables.put(level, table.select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
           .filter(wanted));
     }
     return new MetricTables(spark, period, tables);
   }
 
-  static Path partition(String outputRoot, UnitLevel level, Period period) {
-    return new Path(new Path(outputRoot, level.table()), "period=" + period);
+  static Path partition(String outputRoot, Level level, Period period) {
+    return new Path(new Path(outputRoot, level.table()), Publication.partitionName(period));
   }
 
-  private static void requirePublished(SparkSession spark, Path folder, UnitLevel level, Period period) {
+  /**
+   * The columns of the level's table (SPEC §3) that its partition files hold: all but the period,
+   * which is the partition folder. The run_id the publisher adds is not read.
+   */
+  private static List<String> storedColumns(Level level) {
+    return level.columns().stream().filter(c -> !c.equals(Publication.PERIOD_COLUMN)).toList();
+  }
+
+  private static void requirePublished(SparkSession spark, Path folder, Level level, Period period) {
     try {
       FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(folder)) {
@@ -88,8 +102,8 @@ final class MetricTables {
   List<Province> provinces() {
     SparkSessions.describe(spark, "export " + period + ": list the provinces in county_metrics");
     List<Province> provinces = new ArrayList<>();
-    for (Row row : tables.get(UnitLevel.COUNTY).select("province_code", "province_name").distinct()
-        .orderBy("province_code").collectAsList()) {
+    for (Row row : tables.get(Level.COUNTY).select(PROVINCE_CODE, Level.PROVINCE.nameColumn())
+        .distinct().orderBy(PROVINCE_CODE).collectAsList()) {
       provinces.add(new Province(row.getString(0), row.getString(1)));
     }
     return provinces;
@@ -101,9 +115,9 @@ final class MetricTables {
    * runs three small Spark jobs, not three per province.
    */
   Map<String, ProvinceSlice> slices(List<Province> provinces) {
-    Map<String, List<UnitRow>> totals = byProvince(UnitLevel.PROVINCE, provinces);
-    Map<String, List<UnitRow>> cities = byProvince(UnitLevel.CITY, provinces);
-    Map<String, List<UnitRow>> counties = byProvince(UnitLevel.COUNTY, provinces);
+    Map<String, List<UnitRow>> totals = byProvince(Level.PROVINCE, provinces);
+    Map<String, List<UnitRow>> cities = byProvince(Level.CITY, provinces);
+    Map<String, List<UnitRow>> counties = byProvince(Level.COUNTY, provinces);
     Map<String, ProvinceSlice> slices = new LinkedHashMap<>();
     for (Province p : provinces) {
       slices.put(p.code(), new ProvinceSlice(p.code(), p.name(),
@@ -119,19 +133,19 @@ final class MetricTables {
    * then be asked for in code order, each once: one Spark query serves a whole national export.
    */
   ProvinceTownships townships(List<Province> provinces) {
-    return new ProvinceTownships(tables.get(UnitLevel.TOWNSHIP)
-        .filter(col("province_code").isin(codes(provinces)))
-        .orderBy("province_code", "township_code", "metric_id"));
+    return new ProvinceTownships(tables.get(Level.TOWNSHIP)
+        .filter(col(PROVINCE_CODE).isin(codes(provinces)))
+        .orderBy(PROVINCE_CODE, Level.TOWNSHIP.codeColumn(), "metric_id"));
   }
 
-  private Map<String, List<UnitRow>> byProvince(UnitLevel level, List<Province> provinces) {
+  private Map<String, List<UnitRow>> byProvince(Level level, List<Province> provinces) {
     SparkSessions.describe(spark, "export " + period + ": " + level.table() + " rows of "
         + provinces.size() + " province(s)");
-    List<Row> rows = tables.get(level).filter(col("province_code").isin(codes(provinces)))
-        .orderBy("province_code", level.codeColumn(), "metric_id").collectAsList();
+    List<Row> rows = tables.get(level).filter(col(PROVINCE_CODE).isin(codes(provinces)))
+        .orderBy(PROVINCE_CODE, level.codeColumn(), "metric_id").collectAsList();
     Map<String, Map<String, List<Row>>> byUnit = new LinkedHashMap<>();
     for (Row row : rows) {
-      byUnit.computeIfAbsent(MetricCell.string(row, "province_code"), k -> new LinkedHashMap<>())
+      byUnit.computeIfAbsent(MetricCell.string(row, PROVINCE_CODE), k -> new LinkedHashMap<>())
           .computeIfAbsent(MetricCell.string(row, level.codeColumn()), k -> new ArrayList<>()).add(row);
     }
     Map<String, List<UnitRow>> pivoted = new LinkedHashMap<>();
@@ -175,13 +189,13 @@ final class MetricTables {
           if (!hasNext()) {
             throw new NoSuchElementException();
           }
-          String code = MetricCell.string(pending, UnitLevel.TOWNSHIP.codeColumn());
+          String code = MetricCell.string(pending, Level.TOWNSHIP.codeColumn());
           List<Row> unitRows = new ArrayList<>();
           do {
             unitRows.add(pending);
             advance();
-          } while (hasNext() && code.equals(MetricCell.string(pending, UnitLevel.TOWNSHIP.codeColumn())));
-          return UnitRow.pivot(UnitLevel.TOWNSHIP, unitRows);
+          } while (hasNext() && code.equals(MetricCell.string(pending, Level.TOWNSHIP.codeColumn())));
+          return UnitRow.pivot(Level.TOWNSHIP, unitRows);
         }
       };
     }
@@ -191,7 +205,7 @@ final class MetricTables {
     }
 
     private static String provinceOf(Row row) {
-      return MetricCell.string(row, "province_code");
+      return MetricCell.string(row, PROVINCE_CODE);
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.governancemetrics.export;
 
+import com.governancemetrics.rollup.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ record ProvinceSlice(String provinceCode, String provinceName, Optional<UnitRow>
 
   /** The province row, or an empty row when province_metrics has none for this province. */
   UnitRow totalOrEmpty() {
-    return total.orElseGet(() -> new UnitRow(UnitLevel.PROVINCE, provinceCode, provinceName,
+    return total.orElseGet(() -> new UnitRow(Level.PROVINCE, provinceCode, provinceName,
         null, null, null, null, null, null, Map.of()));
   }
 

@@ -1,5 +1,6 @@
 package com.governancemetrics.generate;
 
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.periods.Period;
 import java.util.Collections;
 import java.util.Set;
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code generate} writes (SPEC §4): where, how many years, which provinces, from which month, and
- * how many bad rows and duplicates it plants. Validated here; each problem is an
- * {@link IllegalArgumentException} whose message names the option.
+ * how many bad rows and duplicates it plants. Validated here, once: each problem is a
+ * {@link UsageError} that names the option of {@code generate} and says what to pass.
  *
  * @param outputRoot the input root to write (any Hadoop path: a local folder, hdfs://…)
  * @param scaleFactor N: N years of months starting at {@code start}, 1 to {@value #MAX_SCALE_FACTOR}
@@ -42,11 +43,13 @@ public record GenerateOptions(
 
   public GenerateOptions {
     if (outputRoot == null || outputRoot.isBlank()) {
-      throw new IllegalArgumentException("output root is missing: name the folder to write, e.g. data/sample");
+      throw new UsageError("--output is required: the output root to write the synthetic input to",
+          "Pass --output DIR, e.g. --output data/sample.");
     }
     if (scaleFactor < 1 || scaleFactor > MAX_SCALE_FACTOR) {
-      throw new IllegalArgumentException("scale factor must be between 1 and " + MAX_SCALE_FACTOR
-          + " (years of data), not " + scaleFactor);
+      throw new UsageError("--scale-factor " + scaleFactor + ": the scale factor must be between 1 and "
+          + MAX_SCALE_FACTOR + " (years of data)",
+          "Pass --scale-factor N with N from 1 to " + MAX_SCALE_FACTOR + ".");
     }
     if (provinces == null) {
       throw new IllegalArgumentException("provinces is null: pass an empty set for all provinces");
@@ -54,19 +57,20 @@ public record GenerateOptions(
     SortedSet<String> sorted = new TreeSet<>();
     for (String p : provinces) {
       if (p == null || !PROVINCE_CODE.matcher(p).matches()) {
-        throw new IllegalArgumentException("province '" + p
-            + "' is not a two-digit province code such as 43 (湖南) or 62 (甘肃)");
+        throw new UsageError("--provinces: '" + p
+            + "' is not a two-digit province code such as 43 (湖南) or 62 (甘肃)",
+            "Pass two-digit codes separated by commas, e.g. --provinces 43,62.");
       }
       sorted.add(p);
     }
     provinces = Collections.unmodifiableSortedSet(sorted);
     if (start == null) {
-      throw new IllegalArgumentException("start month is missing: give a month such as 2024-01");
+      throw new UsageError("--start is missing: the start month", "Pass --start YYYY-MM, e.g. --start 2024-01.");
     }
-    checkRate("bad row rate", badRowRate);
-    checkRate("duplicate rate", duplicateRate);
+    checkRate("--bad-row-rate", "bad row rate", badRowRate);
+    checkRate("--duplicate-rate", "duplicate rate", duplicateRate);
     if (split == null) {
-      throw new IllegalArgumentException("file split is missing: PROVINCE or COUNTY");
+      throw new UsageError("--split is missing: the file split", "Pass --split PROVINCE or --split COUNTY.");
     }
   }
 
@@ -113,10 +117,10 @@ public record GenerateOptions(
     return start.plusMonths(12L * scaleFactor - 1);
   }
 
-  private static void checkRate(String name, double rate) {
+  private static void checkRate(String option, String name, double rate) {
     if (Double.isNaN(rate) || rate < 0 || rate > MAX_RATE) {
-      throw new IllegalArgumentException(name + " must be a share between 0 and " + MAX_RATE
-          + " (e.g. 0.005 for 0.5%), not " + rate);
+      throw new UsageError(option + " " + rate + ": the " + name + " must be a share between 0 and "
+          + MAX_RATE, "Pass " + option + " with a share from 0 to " + MAX_RATE + ", e.g. 0.005 for 0.5%.");
     }
   }
 }

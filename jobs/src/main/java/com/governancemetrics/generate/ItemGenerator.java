@@ -1,6 +1,7 @@
 package com.governancemetrics.generate;
 
 import com.governancemetrics.generate.GenRow.Fate;
+import com.governancemetrics.parquet.ParquetFileWriter;
 import com.governancemetrics.periods.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.governancemetrics.generate;
 
+import com.governancemetrics.failures.UsageError;
+import com.governancemetrics.parquet.ParquetFileWriter;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.registry.AdminDivisions;
 import com.governancemetrics.registry.Township;
@@ -57,7 +59,7 @@ public final class SyntheticDataGenerator {
    * Generates the input root of {@code options}. The dataset folders and {@code _ledger} under the output
    * root are replaced; anything else there (a townships/ folder, a README) is left alone.
    *
-   * @throws IllegalArgumentException when a requested province is not in the registry
+   * @throws UsageError when a requested province is not in the registry
    */
   public static GenerateSummary run(SparkSession spark, GenerateOptions options) {
     List<Township> registry = select(AdminDivisions.bundled(), options.provinces());
@@ -105,8 +107,8 @@ public final class SyntheticDataGenerator {
     Set<String> known = all.stream().map(Township::provinceCode).collect(Collectors.toCollection(TreeSet::new));
     for (String p : provinces) {
       if (!known.contains(p)) {
-        throw new IllegalArgumentException("province " + p + " is not in the registry; known codes: "
-            + String.join(",", known));
+        throw new UsageError("--provinces: province " + p + " is not in the registry; known codes: "
+            + String.join(",", known), "Pass codes of the registry's provinces, e.g. --provinces 43,62.");
       }
     }
     return all.stream().filter(t -> provinces.contains(t.provinceCode())).toList();

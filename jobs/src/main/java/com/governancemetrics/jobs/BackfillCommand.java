@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
     description = "What nightly does, for a range of periods, in one job.")
 public final class BackfillCommand implements Callable<Integer> {
 
-  @Option(names = "--from", required = true, paramLabel = "YYYY-MM", description = "First period.")
+  @Option(names = "--from", paramLabel = "YYYY-MM", description = "First period (required).")
   Period from;
 
-  @Option(names = "--to", required = true, paramLabel = "YYYY-MM", description = "Last period.")
+  @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last period (required).")
   Period to;
 
   @Option(names = "--no-exports", description = "Publish the tables only, no CSV/XLSX/HTML exports.")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     description = "Write the exports (CSV, XLSX, HTML) of a published period again, without recomputing.")
 public final class ExportCommand implements Callable<Integer> {
 
-  @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "A published period.")
+  @Option(names = "--period", paramLabel = "YYYY-MM", description = "A published period (required).")
   Period period;
 
   @Option(names = "--province", paramLabel = "CODE",

@@ -28,9 +28,7 @@ public final class ExportJob {
   /** Validated options of an export run. */
   public record Options(Period period, Optional<String> province, RunOptions run) {
     public Options {
-      if (period == null) {
-        throw new UsageError("--period is required", "Pass --period YYYY-MM, e.g. --period 2024-06.");
-      }
+      PeriodOption.require(period);
       province = province == null ? Optional.empty() : province;
       province.ifPresent(code -> {
         if (!code.matches("[0-9]{2}")) {

@@ -1,6 +1,5 @@
 package com.governancemetrics.jobs;
 
-import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.config.JobSettings;
 import com.governancemetrics.generate.FileSplit;
 import com.governancemetrics.generate.GenerateOptions;
@@ -10,6 +9,7 @@ import com.governancemetrics.periods.Period;
 import com.governancemetrics.spark.SparkSessions;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
         + "rows and duplicates, and a ledger of them (_ledger/planted.csv). Deterministic for a seed.")
 public final class GenerateCommand implements Callable<Integer> {
 
-  @Option(names = "--output", required = true, paramLabel = "ROOT",
-      description = "The input root to write (replaced).")
+  @Option(names = "--output", paramLabel = "ROOT",
+      description = "The input root to write (replaced; required).")
   String output;
 
   @Option(names = "--scale-factor", defaultValue = "1", paramLabel = "N",
@@ -55,14 +55,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GenerateOptions options;
-    try {
-      options = new GenerateOptions(output, scaleFactor, seed,
-          provinces == null ? java.util.Set.of() : new LinkedHashSet<>(provinces), start, badRowRate,
-          duplicateRate, split);
-    } catch (IllegalArgumentException e) {
-      throw new UsageError(e.getMessage(), "Correct the option; see 'governance-metrics generate --help'.");
-    }
+    GenerateOptions options = new GenerateOptions(output, scaleFactor, seed,
+        provinces == null ? Set.of() : new LinkedHashSet<>(provinces), start, badRowRate,
+        duplicateRate, split);
     SparkSession spark = SparkSessions.create("governance-metrics generate",
         JobSettings.defaults().shufflePartitions());
     try {

@@ -1,6 +1,7 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.failures.Failure;
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.periods.Period;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -60,29 +61,35 @@ public final class GovernanceMetrics implements Runnable {
     cl.registerConverter(Period.class, Period::parse);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
       Failure failure = Failure.in(ex).orElse(null);
       if (failure != null) {
-        err.println("ERROR " + failure.getMessage());
-        err.println("What to do: " + failure.whatToDo());
-        err.flush();
-        return ExitCode.of(failure).code();
+        return report(commandLine.getErr(), failure);
       }
       LOG.error("The run failed unexpectedly", ex);
-      err.println("ERROR " + PublishingRun.oneLine(ex));
-      err.println("What to do: read the error above and the Spark log; if the input and configuration "
-          + "are fine, report it with the run's _runs/<run_id>/manifest.json.");
-      err.flush();
+      print(commandLine.getErr(), PublishingRun.oneLine(ex),
+          "read the error above and the Spark log; if the input and configuration are fine, report it "
+              + "with the run's _runs/<run_id>/manifest.json.");
       return ExitCode.FAILED.code();
     });
+    // What picocli cannot parse (an unknown option, a malformed value) is a usage error like any other.
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
-      PrintWriter err = c.getErr();
-      err.println("ERROR " + ex.getMessage());
-      err.println("What to do: see '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
-      err.flush();
-      return ExitCode.USAGE.code();
+      return report(c.getErr(), new UsageError(ex.getMessage(),
+          "see '" + c.getCommandSpec().qualifiedName() + " --help' for the options.", ex));
     });
     return cl;
+  }
+
+  /** Prints the failure and what to do about it; its exit code is {@link ExitCode#of}'s. */
+  private static int report(PrintWriter err, Failure failure) {
+    print(err, failure.getMessage(), failure.whatToDo());
+    return ExitCode.of(failure).code();
+  }
+
+  /** What went wrong, then the one line that says what to do (SPEC §4). */
+  private static void print(PrintWriter err, String message, String whatToDo) {
+    err.println("ERROR " + message);
+    err.println("What to do: " + whatToDo);
+    err.flush();
   }
 }

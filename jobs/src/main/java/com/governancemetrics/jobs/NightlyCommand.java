@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
     description = "Validate, compute and publish all tables and exports for one period.")
 public final class NightlyCommand implements Callable<Integer> {
 
-  @Option(names = "--period", required = true, paramLabel = "YYYY-MM",
-      description = "The period to publish, e.g. 2024-06.")
+  @Option(names = "--period", paramLabel = "YYYY-MM",
+      description = "The period to publish, e.g. 2024-06 (required).")
   Period period;
 
   @Option(names = "--no-exports", description = "Publish the tables only, no CSV/XLSX/HTML exports.")

@@ -1,6 +1,5 @@
 package com.governancemetrics.jobs;
 
-import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
@@ -14,9 +13,7 @@ public final class NightlyJob {
   /** Validated options of a nightly run. */
   public record Options(Period period, RunOptions run, boolean exports) {
     public Options {
-      if (period == null) {
-        throw new UsageError("--period is required", "Pass --period YYYY-MM, e.g. --period 2024-06.");
-      }
+      PeriodOption.require(period);
     }
   }
 

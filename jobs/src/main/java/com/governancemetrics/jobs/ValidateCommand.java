@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         + "publishes no table.")
 public final class ValidateCommand implements Callable<Integer> {
 
-  @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "The period to check.")
+  @Option(names = "--period", paramLabel = "YYYY-MM", description = "The period to check (required).")
   Period period;
 
   @Mixin

@@ -1,7 +1,6 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.config.GovernanceConfig;
-import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
 import java.io.PrintStream;
@@ -14,9 +13,7 @@ public final class ValidateJob {
   /** Validated options of a validate run. */
   public record Options(Period period, RunOptions run) {
     public Options {
-      if (period == null) {
-        throw new UsageError("--period is required", "Pass --period YYYY-MM, e.g. --period 2024-06.");
-      }
+      PeriodOption.require(period);
     }
   }
 

@@ -1,9 +1,9 @@
 package com.governancemetrics.registry;
 
 import com.governancemetrics.failures.UsageError;
-import com.governancemetrics.generate.ParquetFileWriter;
 import com.governancemetrics.input.ColumnSpec;
 import com.governancemetrics.input.InputDataset;
+import com.governancemetrics.parquet.ParquetFileWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

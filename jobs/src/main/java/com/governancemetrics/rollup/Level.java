@@ -14,6 +14,9 @@ public enum Level {
   COUNTY(2, "county_metrics", "province", 6),
   TOWNSHIP(3, "township_metrics", "county", 9);
 
+  /** The unit of each depth, as its code and name columns begin. */
+  private static final String[] UNIT_NAMES = {"province", "city", "county", "township"};
+
   private final int depth;
   private final String table;
   private final String rankGroup;
@@ -46,25 +49,45 @@ public enum Level {
     return rankGroup;
   }
 
+  /** The column of the unit's own code: township_code for townships … province_code. */
+  public String codeColumn() {
+    return UNIT_NAMES[depth] + "_code";
+  }
+
+  /** The column of the unit's own name: township_name for townships … province_name. */
+  public String nameColumn() {
+    return UNIT_NAMES[depth] + "_name";
+  }
+
   /** The code and name columns of the level and of every level above it. */
   public List<String> unitColumns() {
     List<String> names = new ArrayList<>();
-    String[] units = {"province", "city", "county", "township"};
     for (int i = 0; i <= depth; i++) {
-      names.add(units[i] + "_code");
-      names.add(units[i] + "_name");
+      names.add(ofDepth(i).codeColumn());
+      names.add(ofDepth(i).nameColumn());
     }
     return names;
   }
 
-  /** The rank columns of the level's table, in SPEC §3 order. */
+  /** The level's own rank, within its {@link #rankGroup}: rank_in_county, rank_in_province, … */
+  public String rankColumn() {
+    return "rank_in_" + rankGroup;
+  }
+
+  /** How many units of the group got a rank ("3 of 24"): ranked_in_county, ranked_in_province, … */
+  public String rankedColumn() {
+    return "ranked_in_" + rankGroup;
+  }
+
+  /** The own rank for period P-1: prev_rank_in_county, prev_rank_in_province, … */
+  public String prevRankColumn() {
+    return "prev_rank_in_" + rankGroup;
+  }
+
+  /** The rank columns of the level's table, in SPEC §3 order (counties also rank within their city). */
   public List<String> rankColumns() {
-    return switch (this) {
-      case TOWNSHIP -> List.of("rank_in_county", "ranked_in_county");
-      case COUNTY -> List.of("rank_in_province", "ranked_in_province", "rank_in_city");
-      case CITY -> List.of("rank_in_province", "ranked_in_province");
-      case PROVINCE -> List.of("rank_in_country", "ranked_in_country");
-    };
+    return this == COUNTY ? List.of(rankColumn(), rankedColumn(), "rank_in_city")
+        : List.of(rankColumn(), rankedColumn());
   }
 
   /** Every column of the level's table, in a stable order (SPEC §3). */
@@ -75,7 +98,7 @@ public enum Level {
     c.addAll(List.of("metric_id", "data_period", "numerator", "denominator", "value"));
     c.addAll(rankColumns());
     c.addAll(List.of("province_value", "target", "target_max", "meets_target", "prev_value",
-        "yoy_value", "prev_rank_in_" + rankGroup, "rank_change", "completeness",
+        "yoy_value", prevRankColumn(), "rank_change", "completeness",
         "low_completeness"));
     return c;
   }

@@ -7,6 +7,7 @@ import com.governancemetrics.jobs.ExitCode;
 import com.governancemetrics.failures.Failure;
 import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
+import com.governancemetrics.rollup.Level;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ class ExportPublishingTest {
   @Test
   void aPartitionWithoutItsSuccessMarkerIsNotExported() throws IOException {
     Path root = copyOf(tables);
-    Files.delete(MetricTables.partition(root.toString(), UnitLevel.COUNTY, PublishedTablesFixture.PERIOD)
+    Files.delete(MetricTables.partition(root.toString(), Level.COUNTY, PublishedTablesFixture.PERIOD)
         .toUri().getPath().transform(Path::of).resolve("_SUCCESS"));
     Failure failure = catchThrowableOfType(Failure.class, () -> ExportTestSupport.publish(SharedSpark.get(),
         ExportTestSupport.request(root, Optional.empty(), "run-x", Optional.empty())));

@@ -2,6 +2,7 @@ package com.governancemetrics.export;
 
 import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
+import com.governancemetrics.rollup.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class ExportTestSupport {
   }
 
   /** A level's published table read back from Parquet, by "<unit code>/<metric id>". */
-  static Map<String, Row> readBack(SparkSession spark, Path root, UnitLevel level) {
+  static Map<String, Row> readBack(SparkSession spark, Path root, Level level) {
     Map<String, Row> rows = new HashMap<>();
     for (Row row : spark.read()
         .parquet(MetricTables.partition(root.toString(), level, PublishedTablesFixture.PERIOD).toString())

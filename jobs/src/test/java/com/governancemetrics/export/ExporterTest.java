@@ -9,6 +9,7 @@ import static com.governancemetrics.export.PublishedTablesFixture.WEAK_IDENTIFIE
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.governancemetrics.rollup.Level;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ class ExporterTest {
     PublishedTablesFixture.writeManifest(root);
     summary = ExportTestSupport.publish(spark, ExportTestSupport.request(root, Optional.empty(),
         PublishedTablesFixture.RUN_ID, Optional.of(PublishedTablesFixture.MANIFEST)));
-    countyTable = ExportTestSupport.readBack(spark, root, UnitLevel.COUNTY);
+    countyTable = ExportTestSupport.readBack(spark, root, Level.COUNTY);
   }
 
   @Test
@@ -223,8 +224,8 @@ class ExporterTest {
 
   @Test
   void xlsxCityAndTownshipSheetsEqualTheirTables() throws IOException {
-    Map<String, Row> cityTable = ExportTestSupport.readBack(spark, root, UnitLevel.CITY);
-    Map<String, Row> townshipTable = ExportTestSupport.readBack(spark, root, UnitLevel.TOWNSHIP);
+    Map<String, Row> cityTable = ExportTestSupport.readBack(spark, root, Level.CITY);
+    Map<String, Row> townshipTable = ExportTestSupport.readBack(spark, root, Level.TOWNSHIP);
     try (ReadableWorkbook workbook = openWorkbook("43")) {
       List<org.dhatim.fastexcel.reader.Row> cities = workbook.findSheet("市州对比").orElseThrow().read();
       Map<String, Integer> cityGroups = groupColumns(cities.get(2));

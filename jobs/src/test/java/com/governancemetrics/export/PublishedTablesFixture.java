@@ -1,6 +1,7 @@
 package com.governancemetrics.export;
 
 import com.governancemetrics.periods.Period;
+import com.governancemetrics.rollup.Level;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class PublishedTablesFixture {
       COVERAGE, new Double[] {0.95, null}, HOLLOW, new Double[] {0.0, null},
       PER_LEADER, new Double[] {5.0, 15.0});
 
-  private final Map<UnitLevel, List<Map<String, Object>>> rows = new EnumMap<>(UnitLevel.class);
+  private final Map<Level, List<Map<String, Object>>> rows = new EnumMap<>(Level.class);
 
   static List<MetricPresentation> metrics() {
     return List.of(COVERAGE, HOLLOW, MEDIAN, PER_LEADER, WEAK_IDENTIFIED).stream()
@@ -73,60 +74,60 @@ final class PublishedTablesFixture {
     Unit chengguan = county(lanzhou, "620102", "城关区");
 
     // Provinces, ranked nationally among the two.
-    f.add(UnitLevel.PROVINCE, hunan, COVERAGE, 359.0, 378.0, 359.0 / 378, 1, 2, 1, 0.625);
-    f.add(UnitLevel.PROVINCE, hunan, HOLLOW, 4.0, null, 4.0, 2, 2, 2, 0.75);
-    f.add(UnitLevel.PROVINCE, hunan, MEDIAN, null, null, 98000.0, 1, 2, null, 0.75);
-    f.add(UnitLevel.PROVINCE, hunan, PER_LEADER, 359.0, 39.0, 359.0 / 39, null, null, null, 0.625);
-    f.add(UnitLevel.PROVINCE, hunan, WEAK_IDENTIFIED, 9.0, null, 9.0, null, null, null, null);
-    f.add(UnitLevel.PROVINCE, gansu, COVERAGE, 80.0, 100.0, 0.8, 2, 2, 2, 1.0);
-    f.add(UnitLevel.PROVINCE, gansu, HOLLOW, 1.0, null, 1.0, 1, 2, 1, 1.0);
-    f.add(UnitLevel.PROVINCE, gansu, MEDIAN, null, null, 52000.0, 2, 2, null, 1.0);
-    f.add(UnitLevel.PROVINCE, gansu, PER_LEADER, 80.0, 10.0, 8.0, null, null, null, 1.0);
-    f.add(UnitLevel.PROVINCE, gansu, WEAK_IDENTIFIED, 2.0, null, 2.0, null, null, null, null);
+    f.add(Level.PROVINCE, hunan, COVERAGE, 359.0, 378.0, 359.0 / 378, 1, 2, 1, 0.625);
+    f.add(Level.PROVINCE, hunan, HOLLOW, 4.0, null, 4.0, 2, 2, 2, 0.75);
+    f.add(Level.PROVINCE, hunan, MEDIAN, null, null, 98000.0, 1, 2, null, 0.75);
+    f.add(Level.PROVINCE, hunan, PER_LEADER, 359.0, 39.0, 359.0 / 39, null, null, null, 0.625);
+    f.add(Level.PROVINCE, hunan, WEAK_IDENTIFIED, 9.0, null, 9.0, null, null, null, null);
+    f.add(Level.PROVINCE, gansu, COVERAGE, 80.0, 100.0, 0.8, 2, 2, 2, 1.0);
+    f.add(Level.PROVINCE, gansu, HOLLOW, 1.0, null, 1.0, 1, 2, 1, 1.0);
+    f.add(Level.PROVINCE, gansu, MEDIAN, null, null, 52000.0, 2, 2, null, 1.0);
+    f.add(Level.PROVINCE, gansu, PER_LEADER, 80.0, 10.0, 8.0, null, null, null, 1.0);
+    f.add(Level.PROVINCE, gansu, WEAK_IDENTIFIED, 2.0, null, 2.0, null, null, null, null);
 
     // Cities of 湖南, ranked within the province.
-    f.add(UnitLevel.CITY, changsha, COVERAGE, 262.0, 278.0, 262.0 / 278, 2, 2, 1, 1.0);
-    f.add(UnitLevel.CITY, changsha, HOLLOW, 2.0, null, 2.0, 1, 2, 1, 1.0);
-    f.add(UnitLevel.CITY, changsha, MEDIAN, null, null, 200000.0, 1, 2, null, 1.0);
-    f.add(UnitLevel.CITY, changsha, PER_LEADER, 262.0, 19.0, 262.0 / 19, null, null, null, 1.0);
-    f.add(UnitLevel.CITY, changsha, WEAK_IDENTIFIED, 3.0, null, 3.0, null, null, null, null);
-    f.add(UnitLevel.CITY, zhuzhou, COVERAGE, 97.0, 100.0, 0.97, 1, 2, 2, 0.25);
-    f.add(UnitLevel.CITY, zhuzhou, HOLLOW, 2.0, null, 2.0, 1, 2, 2, 0.5);
-    f.add(UnitLevel.CITY, zhuzhou, MEDIAN, null, null, 98000.0, 2, 2, null, 0.5);
-    f.add(UnitLevel.CITY, zhuzhou, PER_LEADER, 97.0, 20.0, 4.85, null, null, null, 0.25);
-    f.add(UnitLevel.CITY, zhuzhou, WEAK_IDENTIFIED, 6.0, null, 6.0, null, null, null, null);
-    f.add(UnitLevel.CITY, lanzhou, COVERAGE, 80.0, 100.0, 0.8, 1, 1, 1, 1.0);
-    f.add(UnitLevel.CITY, lanzhou, HOLLOW, 1.0, null, 1.0, 1, 1, 1, 1.0);
-    f.add(UnitLevel.CITY, lanzhou, MEDIAN, null, null, 52000.0, 1, 1, null, 1.0);
-    f.add(UnitLevel.CITY, lanzhou, PER_LEADER, 80.0, 10.0, 8.0, null, null, null, 1.0);
-    f.add(UnitLevel.CITY, lanzhou, WEAK_IDENTIFIED, 2.0, null, 2.0, null, null, null, null);
+    f.add(Level.CITY, changsha, COVERAGE, 262.0, 278.0, 262.0 / 278, 2, 2, 1, 1.0);
+    f.add(Level.CITY, changsha, HOLLOW, 2.0, null, 2.0, 1, 2, 1, 1.0);
+    f.add(Level.CITY, changsha, MEDIAN, null, null, 200000.0, 1, 2, null, 1.0);
+    f.add(Level.CITY, changsha, PER_LEADER, 262.0, 19.0, 262.0 / 19, null, null, null, 1.0);
+    f.add(Level.CITY, changsha, WEAK_IDENTIFIED, 3.0, null, 3.0, null, null, null, null);
+    f.add(Level.CITY, zhuzhou, COVERAGE, 97.0, 100.0, 0.97, 1, 2, 2, 0.25);
+    f.add(Level.CITY, zhuzhou, HOLLOW, 2.0, null, 2.0, 1, 2, 2, 0.5);
+    f.add(Level.CITY, zhuzhou, MEDIAN, null, null, 98000.0, 2, 2, null, 0.5);
+    f.add(Level.CITY, zhuzhou, PER_LEADER, 97.0, 20.0, 4.85, null, null, null, 0.25);
+    f.add(Level.CITY, zhuzhou, WEAK_IDENTIFIED, 6.0, null, 6.0, null, null, null, null);
+    f.add(Level.CITY, lanzhou, COVERAGE, 80.0, 100.0, 0.8, 1, 1, 1, 1.0);
+    f.add(Level.CITY, lanzhou, HOLLOW, 1.0, null, 1.0, 1, 1, 1, 1.0);
+    f.add(Level.CITY, lanzhou, MEDIAN, null, null, 52000.0, 1, 1, null, 1.0);
+    f.add(Level.CITY, lanzhou, PER_LEADER, 80.0, 10.0, 8.0, null, null, null, 1.0);
+    f.add(Level.CITY, lanzhou, WEAK_IDENTIFIED, 2.0, null, 2.0, null, null, null, null);
 
     // Counties: 芙蓉区 72/78 below the 95% target, 荷塘区 delivered nothing, 芦淞区 only half its townships.
-    f.add(UnitLevel.COUNTY, furong, COVERAGE, 72.0, 78.0, 72.0 / 78, 3, 3, 3, 1.0);
-    f.add(UnitLevel.COUNTY, tianxin, COVERAGE, 190.0, 200.0, 0.95, 2, 3, 1, 1.0);
-    f.add(UnitLevel.COUNTY, hetang, COVERAGE, null, null, null, null, 3, null, 0.0);
-    f.add(UnitLevel.COUNTY, lusong, COVERAGE, 97.0, 100.0, 0.97, 1, 3, 2, 0.5);
-    f.add(UnitLevel.COUNTY, furong, HOLLOW, 2.0, null, 2.0, 2, 3, 3, 1.0);
-    f.add(UnitLevel.COUNTY, tianxin, HOLLOW, 0.0, null, 0.0, 1, 3, 1, 1.0);
-    f.add(UnitLevel.COUNTY, hetang, HOLLOW, null, null, null, null, 3, null, 0.0);
-    f.add(UnitLevel.COUNTY, lusong, HOLLOW, 2.0, null, 2.0, 2, 3, 2, 1.0);
-    f.add(UnitLevel.COUNTY, furong, MEDIAN, null, null, 17901.225, 3, 3, null, 1.0);
-    f.add(UnitLevel.COUNTY, tianxin, MEDIAN, null, null, 1250000.5, 1, 3, null, 1.0);
-    f.add(UnitLevel.COUNTY, hetang, MEDIAN, null, null, null, null, 3, null, 0.0);
-    f.add(UnitLevel.COUNTY, lusong, MEDIAN, null, null, 98000.0, 2, 3, null, 1.0);
-    f.add(UnitLevel.COUNTY, furong, PER_LEADER, 72.0, 9.0, 8.0, null, null, null, 1.0);
-    f.add(UnitLevel.COUNTY, tianxin, PER_LEADER, 190.0, 10.0, 19.0, null, null, null, 1.0);
-    f.add(UnitLevel.COUNTY, hetang, PER_LEADER, null, null, null, null, null, null, 0.0);
-    f.add(UnitLevel.COUNTY, lusong, PER_LEADER, 97.0, 20.0, 4.85, null, null, null, 0.5);
-    f.add(UnitLevel.COUNTY, furong, WEAK_IDENTIFIED, 3.0, null, 3.0, null, null, null, null);
-    f.add(UnitLevel.COUNTY, tianxin, WEAK_IDENTIFIED, 0.0, null, 0.0, null, null, null, null);
-    f.add(UnitLevel.COUNTY, hetang, WEAK_IDENTIFIED, 1.0, null, 1.0, null, null, null, null);
-    f.add(UnitLevel.COUNTY, lusong, WEAK_IDENTIFIED, 5.0, null, 5.0, null, null, null, null);
-    f.add(UnitLevel.COUNTY, chengguan, COVERAGE, 80.0, 100.0, 0.8, 1, 1, 1, 1.0);
-    f.add(UnitLevel.COUNTY, chengguan, HOLLOW, 1.0, null, 1.0, 1, 1, 1, 1.0);
-    f.add(UnitLevel.COUNTY, chengguan, MEDIAN, null, null, 52000.0, 1, 1, null, 1.0);
-    f.add(UnitLevel.COUNTY, chengguan, PER_LEADER, 80.0, 10.0, 8.0, null, null, null, 1.0);
-    f.add(UnitLevel.COUNTY, chengguan, WEAK_IDENTIFIED, 2.0, null, 2.0, null, null, null, null);
+    f.add(Level.COUNTY, furong, COVERAGE, 72.0, 78.0, 72.0 / 78, 3, 3, 3, 1.0);
+    f.add(Level.COUNTY, tianxin, COVERAGE, 190.0, 200.0, 0.95, 2, 3, 1, 1.0);
+    f.add(Level.COUNTY, hetang, COVERAGE, null, null, null, null, 3, null, 0.0);
+    f.add(Level.COUNTY, lusong, COVERAGE, 97.0, 100.0, 0.97, 1, 3, 2, 0.5);
+    f.add(Level.COUNTY, furong, HOLLOW, 2.0, null, 2.0, 2, 3, 3, 1.0);
+    f.add(Level.COUNTY, tianxin, HOLLOW, 0.0, null, 0.0, 1, 3, 1, 1.0);
+    f.add(Level.COUNTY, hetang, HOLLOW, null, null, null, null, 3, null, 0.0);
+    f.add(Level.COUNTY, lusong, HOLLOW, 2.0, null, 2.0, 2, 3, 2, 1.0);
+    f.add(Level.COUNTY, furong, MEDIAN, null, null, 17901.225, 3, 3, null, 1.0);
+    f.add(Level.COUNTY, tianxin, MEDIAN, null, null, 1250000.5, 1, 3, null, 1.0);
+    f.add(Level.COUNTY, hetang, MEDIAN, null, null, null, null, 3, null, 0.0);
+    f.add(Level.COUNTY, lusong, MEDIAN, null, null, 98000.0, 2, 3, null, 1.0);
+    f.add(Level.COUNTY, furong, PER_LEADER, 72.0, 9.0, 8.0, null, null, null, 1.0);
+    f.add(Level.COUNTY, tianxin, PER_LEADER, 190.0, 10.0, 19.0, null, null, null, 1.0);
+    f.add(Level.COUNTY, hetang, PER_LEADER, null, null, null, null, null, null, 0.0);
+    f.add(Level.COUNTY, lusong, PER_LEADER, 97.0, 20.0, 4.85, null, null, null, 0.5);
+    f.add(Level.COUNTY, furong, WEAK_IDENTIFIED, 3.0, null, 3.0, null, null, null, null);
+    f.add(Level.COUNTY, tianxin, WEAK_IDENTIFIED, 0.0, null, 0.0, null, null, null, null);
+    f.add(Level.COUNTY, hetang, WEAK_IDENTIFIED, 1.0, null, 1.0, null, null, null, null);
+    f.add(Level.COUNTY, lusong, WEAK_IDENTIFIED, 5.0, null, 5.0, null, null, null, null);
+    f.add(Level.COUNTY, chengguan, COVERAGE, 80.0, 100.0, 0.8, 1, 1, 1, 1.0);
+    f.add(Level.COUNTY, chengguan, HOLLOW, 1.0, null, 1.0, 1, 1, 1, 1.0);
+    f.add(Level.COUNTY, chengguan, MEDIAN, null, null, 52000.0, 1, 1, null, 1.0);
+    f.add(Level.COUNTY, chengguan, PER_LEADER, 80.0, 10.0, 8.0, null, null, null, 1.0);
+    f.add(Level.COUNTY, chengguan, WEAK_IDENTIFIED, 2.0, null, 2.0, null, null, null, null);
 
     // Townships, ranked within their county (coverage and hollow villages; the rest has no rows).
     Unit wenyilu = township(furong, "430102001", "文艺路街道");
@@ -136,18 +137,18 @@ final class PublishedTablesFixture {
     Unit jianshe = township(lusong, "430203001", "建设街道");
     Unit hejiatu = township(lusong, "430203002", "贺家土街道");
     Unit linxialu = township(chengguan, "620102001", "临夏路街道");
-    f.add(UnitLevel.TOWNSHIP, wenyilu, COVERAGE, 40.0, 40.0, 1.0, 1, 2, 1, 1.0);
-    f.add(UnitLevel.TOWNSHIP, chaoyang, COVERAGE, 32.0, 38.0, 32.0 / 38, 2, 2, 2, 1.0);
-    f.add(UnitLevel.TOWNSHIP, pozijie, COVERAGE, 190.0, 200.0, 0.95, 1, 1, 1, 1.0);
-    f.add(UnitLevel.TOWNSHIP, yuetang, COVERAGE, null, null, null, null, 0, null, 0.0);
-    f.add(UnitLevel.TOWNSHIP, jianshe, COVERAGE, 97.0, 100.0, 0.97, 1, 1, 1, 1.0);
-    f.add(UnitLevel.TOWNSHIP, hejiatu, COVERAGE, null, null, null, null, 1, null, 0.0);
-    f.add(UnitLevel.TOWNSHIP, linxialu, COVERAGE, 80.0, 100.0, 0.8, 1, 1, 1, 1.0);
-    f.add(UnitLevel.TOWNSHIP, wenyilu, HOLLOW, 0.0, null, 0.0, 1, 2, 1, 1.0);
-    f.add(UnitLevel.TOWNSHIP, chaoyang, HOLLOW, 2.0, null, 2.0, 2, 2, 2, 1.0);
-    f.add(UnitLevel.TOWNSHIP, pozijie, HOLLOW, 0.0, null, 0.0, 1, 1, 1, 1.0);
-    f.add(UnitLevel.TOWNSHIP, jianshe, HOLLOW, 2.0, null, 2.0, 1, 1, 1, 1.0);
-    f.add(UnitLevel.TOWNSHIP, linxialu, HOLLOW, 1.0, null, 1.0, 1, 1, 1, 1.0);
+    f.add(Level.TOWNSHIP, wenyilu, COVERAGE, 40.0, 40.0, 1.0, 1, 2, 1, 1.0);
+    f.add(Level.TOWNSHIP, chaoyang, COVERAGE, 32.0, 38.0, 32.0 / 38, 2, 2, 2, 1.0);
+    f.add(Level.TOWNSHIP, pozijie, COVERAGE, 190.0, 200.0, 0.95, 1, 1, 1, 1.0);
+    f.add(Level.TOWNSHIP, yuetang, COVERAGE, null, null, null, null, 0, null, 0.0);
+    f.add(Level.TOWNSHIP, jianshe, COVERAGE, 97.0, 100.0, 0.97, 1, 1, 1, 1.0);
+    f.add(Level.TOWNSHIP, hejiatu, COVERAGE, null, null, null, null, 1, null, 0.0);
+    f.add(Level.TOWNSHIP, linxialu, COVERAGE, 80.0, 100.0, 0.8, 1, 1, 1, 1.0);
+    f.add(Level.TOWNSHIP, wenyilu, HOLLOW, 0.0, null, 0.0, 1, 2, 1, 1.0);
+    f.add(Level.TOWNSHIP, chaoyang, HOLLOW, 2.0, null, 2.0, 2, 2, 2, 1.0);
+    f.add(Level.TOWNSHIP, pozijie, HOLLOW, 0.0, null, 0.0, 1, 1, 1, 1.0);
+    f.add(Level.TOWNSHIP, jianshe, HOLLOW, 2.0, null, 2.0, 1, 1, 1, 1.0);
+    f.add(Level.TOWNSHIP, linxialu, HOLLOW, 1.0, null, 1.0, 1, 1, 1, 1.0);
     f.fillProvinceValues();
     return f;
   }
@@ -166,7 +167,7 @@ final class PublishedTablesFixture {
    * Adds one unit's row for one metric; the target (per metric), meets_target, rank_change and
    * low_completeness (completeness below 0.9) are derived as SPEC §2 says.
    */
-  void add(UnitLevel level, Unit unit, String metric, Double numerator, Double denominator, Double value,
+  void add(Level level, Unit unit, String metric, Double numerator, Double denominator, Double value,
            Integer rank, Integer rankedIn, Integer prevRank, Double completeness) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("province_code", unit.provinceCode());
@@ -208,7 +209,7 @@ final class PublishedTablesFixture {
 
   private void fillProvinceValues() {
     Map<String, Object> provinceValues = new HashMap<>();
-    for (Map<String, Object> row : rows.get(UnitLevel.PROVINCE)) {
+    for (Map<String, Object> row : rows.get(Level.PROVINCE)) {
       provinceValues.put(row.get("province_code") + "/" + row.get("metric_id"), row.get("value"));
     }
     for (List<Map<String, Object>> levelRows : rows.values()) {
@@ -219,7 +220,7 @@ final class PublishedTablesFixture {
   }
 
   /** The SPEC §3 schema of a level's table (the period is the partition folder, not a column). */
-  static StructType schema(UnitLevel level) {
+  static StructType schema(Level level) {
     List<StructField> fields = new ArrayList<>();
     for (String column : level.unitColumns()) {
       fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
@@ -265,7 +266,7 @@ final class PublishedTablesFixture {
 
   /** Writes the four tables under root/<table>/period=2024-06/ (Spark writes the _SUCCESS marker). */
   void writeTables(SparkSession spark, Path root) {
-    for (UnitLevel level : UnitLevel.values()) {
+    for (Level level : Level.values()) {
       StructType schema = schema(level);
       List<Row> sparkRows = new ArrayList<>();
       for (Map<String, Object> row : rows.get(level)) {

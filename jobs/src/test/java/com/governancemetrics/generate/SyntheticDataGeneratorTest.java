@@ -3,6 +3,7 @@ package com.governancemetrics.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.generate.GeneratedRoot.DataFile;
 import com.governancemetrics.generate.SpecReference.Accepted;
 import com.governancemetrics.generate.SpecReference.Outcome;
@@ -384,9 +385,9 @@ class SyntheticDataGeneratorTest {
     assertThat(ok.provinces()).isEmpty();
     assertThat(ok.end()).isEqualTo(Period.of(2024, 12));
     assertThat(ok.withScaleFactor(2).end()).isEqualTo(Period.of(2025, 12));
-    assertThatThrownBy(() -> ok.withScaleFactor(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ok.withScaleFactor(0)).isInstanceOf(UsageError.class)
         .hasMessageContaining("scale factor");
-    assertThatThrownBy(() -> ok.withProvinces(Set.of("4"))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ok.withProvinces(Set.of("4"))).isInstanceOf(UsageError.class)
         .hasMessageContaining("'4'");
     assertThatThrownBy(() -> ok.withBadRowRate(-0.1)).hasMessageContaining("bad row rate");
     assertThatThrownBy(() -> ok.withDuplicateRate(Double.NaN)).hasMessageContaining("duplicate rate");
@@ -394,7 +395,7 @@ class SyntheticDataGeneratorTest {
     assertThatThrownBy(() -> ok.withStart(null)).hasMessageContaining("start month");
     assertThatThrownBy(() -> SyntheticDataGenerator.run(spark,
         ok.withOutputRoot(temp.resolve("none").toString()).withProvinces(Set.of("99"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("province 99");
+        .isInstanceOf(UsageError.class).hasMessageContaining("province 99");
   }
 
   @Test

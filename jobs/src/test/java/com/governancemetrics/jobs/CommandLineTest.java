@@ -48,6 +48,36 @@ class CommandLineTest {
   }
 
   @Test
+  void aMissingPeriodIsAUsageErrorThatNamesTheOption() {
+    for (String sub : new String[] {"nightly", "validate", "export"}) {
+      err.getBuffer().setLength(0);
+      assertThat(run(sub, "--input", "in", "--output", "out")).as(sub).isEqualTo(2);
+      assertThat(err.toString()).as(sub).contains("--period is required")
+          .contains("What to do: Pass --period YYYY-MM");
+    }
+  }
+
+  @Test
+  void backfillNeedsBothEndsOfItsRange() {
+    assertThat(run("backfill", "--from", "2024-01", "--input", "in", "--output", "out")).isEqualTo(2);
+    assertThat(err.toString()).contains("--from and --to are required").contains("What to do: Pass the range");
+  }
+
+  @Test
+  void exportTakesATwoDigitProvinceCode() {
+    assertThat(run("export", "--period", "2024-06", "--province", "430", "--input", "in", "--output",
+        "out")).isEqualTo(2);
+    assertThat(err.toString()).contains("--province 430 is not a 2-digit province code")
+        .contains("What to do: Pass a province code such as 43");
+  }
+
+  @Test
+  void generateNeedsAnOutput() {
+    assertThat(run("generate", "--scale-factor", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--output is required").contains("What to do: Pass --output");
+  }
+
+  @Test
   void anUnreadableConfigurationStopsTheRunBeforeSparkStarts(@TempDir Path dir) {
     int code = run("validate", "--period", "2024-06", "--input", dir.toString(), "--output",
         dir.resolve("out").toString(), "--config", dir.resolve("missing.yaml").toString());

@@ -182,7 +182,8 @@ class RollupTest {
         "    direction: higher",
         "    target: 30",
         "provinces: {}"));
-    assertThat(config.catalogue().metrics()).hasSize(18);
+    assertThat(config.catalogue().metrics())
+        .hasSize(GovernanceConfig.defaults().catalogue().metrics().size() + 1);
     // the fixture certifies 100 households per township row: 330101 has 100 + 100 over 5 + 3 villages.
     Fixtures f = Fixtures.standard(dir)
         .service("330101001", "2024-06", 5, 5, 1, 1, 1, 1)

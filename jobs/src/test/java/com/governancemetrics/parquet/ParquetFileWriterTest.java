@@ -1,12 +1,12 @@
-package com.governancemetrics.generate;
+package com.governancemetrics.parquet;
 
-import static com.governancemetrics.generate.ParquetFileWriter.bool;
-import static com.governancemetrics.generate.ParquetFileWriter.date;
-import static com.governancemetrics.generate.ParquetFileWriter.decimal;
-import static com.governancemetrics.generate.ParquetFileWriter.float64;
-import static com.governancemetrics.generate.ParquetFileWriter.int32;
-import static com.governancemetrics.generate.ParquetFileWriter.int64;
-import static com.governancemetrics.generate.ParquetFileWriter.string;
+import static com.governancemetrics.parquet.ParquetFileWriter.bool;
+import static com.governancemetrics.parquet.ParquetFileWriter.date;
+import static com.governancemetrics.parquet.ParquetFileWriter.decimal;
+import static com.governancemetrics.parquet.ParquetFileWriter.float64;
+import static com.governancemetrics.parquet.ParquetFileWriter.int32;
+import static com.governancemetrics.parquet.ParquetFileWriter.int64;
+import static com.governancemetrics.parquet.ParquetFileWriter.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.governancemetrics.generate;
+package com.governancemetrics.parquet;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -41,7 +41,7 @@ import org.apache.parquet.schema.Types;
  */
 public final class ParquetFileWriter {
 
-  /** The one codec every generated file uses. */
+  /** The one codec every file it writes uses. */
   public static final CompressionCodecName CODEC = CompressionCodecName.ZSTD;
 
   private static final String MODEL_NAME = "governance-metrics";
