@@ -61,11 +61,9 @@ public final class Exporter {
     }
     List<ExportSummary.ProvinceExport> exported = new ArrayList<>();
     if (!provinces.isEmpty()) {
-      // Provinces in code order (tables.provinces()): the township stream serves them in that order.
       Map<String, ProvinceSlice> slices = tables.slices(provinces);
-      MetricTables.ProvinceTownships townships = tables.townships(provinces);
       for (MetricTables.Province province : provinces) {
-        exported.add(exportProvince(spark, slices.get(province.code()), townships.of(province),
+        exported.add(exportProvince(spark, slices.get(province.code()), tables.townships(province),
             province, request, run, destination));
       }
     }

@@ -1,32 +1,32 @@
 package com.governancemetrics.export;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.governancemetrics.failures.InputFault;
 import com.governancemetrics.output.Publication;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.rollup.Level;
-import com.governancemetrics.spark.SparkSessions;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The four published metric tables of one period (SPEC §3), read from their partition folders and
- * sliced per province. Fails with exit 4 when a table's partition is missing, not completely published
- * (no _SUCCESS marker) or lacks a column.
+ * The four published metric tables of one period (SPEC §3), read from their partition folders on the
+ * driver ({@link PartitionFiles}, no Spark job) and sliced per province. Fails with an input fault
+ * when a table's partition is missing, not completely published (no _SUCCESS marker) or lacks a
+ * column.
  */
 final class MetricTables {
 
@@ -36,36 +36,37 @@ final class MetricTables {
   /** The column every level's table slices by. */
   private static final String PROVINCE_CODE = Level.PROVINCE.codeColumn();
 
-  private final SparkSession spark;
-  private final Period period;
-  private final Map<Level, Dataset<Row>> tables;
+  private final Map<Level, PartitionFiles> tables;
+  private final Set<String> metricIds;
 
-  private MetricTables(SparkSession spark, Period period, Map<Level, Dataset<Row>> tables) {
-    this.spark = spark;
-    this.period = period;
+  private MetricTables(Map<Level, PartitionFiles> tables, Set<String> metricIds) {
     this.tables = tables;
+    this.metricIds = metricIds;
   }
 
   /** Opens the four tables of the period, keeping only the rows of the given metrics. */
   static MetricTables open(SparkSession spark, String outputRoot, Period period, List<String> metricIds) {
-    Map<Level, Dataset<Row>> tables = new EnumMap<>(Level.class);
-    Column wanted = col("metric_id").isin(metricIds.toArray());
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Map<Level, PartitionFiles> tables = new EnumMap<>(Level.class);
     for (Level level : Level.values()) {
       Path folder = partition(outputRoot, level, period);
-      requirePublished(spark, folder, level, period);
-      Dataset<Row> table = spark.read().parquet(folder.toString());
-      List<String> present = Arrays.asList(table.columns());
-      List<String> columns = storedColumns(level);
-      List<String> missing = columns.stream().filter(c -> !present.contains(c)).toList();
-      if (!missing.isEmpty()) {
-        throw new InputFault(level.table() + " for period " + period + " at " + folder
-                + " has no column " + String.join(", ", missing),
-            "republish the period with nightly --period " + period + " (the table does not follow SPEC §3)");
+      requirePublished(conf, folder, level, period);
+      try {
+        PartitionFiles files = PartitionFiles.of(conf, folder);
+        List<String> missing = files.missingColumns(storedColumns(level));
+        if (!missing.isEmpty()) {
+          throw new InputFault(level.table() + " for period " + period + " at " + folder
+                  + " has no column " + String.join(", ", missing),
+              "republish the period with nightly --period " + period
+                  + " (the table does not follow SPEC §3)");
+        }
+        tables.put(level, files);
+      } catch (IOException e) {
+        throw new InputFault("cannot read " + folder + ": " + e.getMessage(),
+            "check that the output root is reachable and readable", e);
       }
-      tables.put(level, table.select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
-          .filter(wanted));
     }
-    return new MetricTables(spark, period, tables);
+    return new MetricTables(tables, new HashSet<>(metricIds));
   }
 
   static Path partition(String outputRoot, Level level, Period period) {
@@ -80,9 +81,9 @@ final class MetricTables {
     return level.columns().stream().filter(c -> !c.equals(Publication.PERIOD_COLUMN)).toList();
   }
 
-  private static void requirePublished(SparkSession spark, Path folder, Level level, Period period) {
+  private static void requirePublished(Configuration conf, Path folder, Level level, Period period) {
     try {
-      FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = folder.getFileSystem(conf);
       if (!fs.exists(folder)) {
         throw new InputFault(level.table() + " is not published for period " + period + ": no folder " + folder,
             "run nightly --period " + period + " first, or check --output");
@@ -98,21 +99,27 @@ final class MetricTables {
     }
   }
 
-  /** The provinces in county_metrics, by code (a few dozen rows at most). */
+  /** The rows of a level's table, of one province or all, for the metrics exported. */
+  private List<Row> rows(Level level, Optional<String> province) {
+    return tables.get(level).read(level.schema(), province, PROVINCE_CODE,
+        row -> metricIds.contains(MetricCell.string(row, "metric_id")));
+  }
+
+  /** The provinces in county_metrics, by code (a few dozen at most). */
   List<Province> provinces() {
-    SparkSessions.describe(spark, "export " + period + ": list the provinces in county_metrics");
-    List<Province> provinces = new ArrayList<>();
-    for (Row row : tables.get(Level.COUNTY).select(PROVINCE_CODE, Level.PROVINCE.nameColumn())
-        .distinct().orderBy(PROVINCE_CODE).collectAsList()) {
-      provinces.add(new Province(row.getString(0), row.getString(1)));
+    Map<String, String> names = new TreeMap<>();
+    for (Row row : rows(Level.COUNTY, Optional.empty())) {
+      names.putIfAbsent(MetricCell.string(row, PROVINCE_CODE),
+          MetricCell.string(row, Level.PROVINCE.nameColumn()));
     }
+    List<Province> provinces = new ArrayList<>();
+    names.forEach((code, name) -> provinces.add(new Province(code, name)));
     return provinces;
   }
 
   /**
    * The slices of the given provinces (their own, city and county rows, about 100 units × metrics
-   * each): one ordered query per table for all of them, split on the driver, so that a national export
-   * runs three small Spark jobs, not three per province.
+   * each): each table read once for all of them and split on the driver.
    */
   Map<String, ProvinceSlice> slices(List<Province> provinces) {
     Map<String, List<UnitRow>> totals = byProvince(Level.PROVINCE, provinces);
@@ -128,84 +135,40 @@ final class MetricTables {
   }
 
   /**
-   * The townships of the given provinces, in province then township code order, streamed partition by
-   * partition to the driver (there are tens of thousands: never collected at once). The provinces must
-   * then be asked for in code order, each once: one Spark query serves a whole national export.
+   * The townships of one province, in township code order: read when asked for, a province at a
+   * time (a national table has tens of thousands: never read at once).
    */
-  ProvinceTownships townships(List<Province> provinces) {
-    return new ProvinceTownships(tables.get(Level.TOWNSHIP)
-        .filter(col(PROVINCE_CODE).isin(codes(provinces)))
-        .orderBy(PROVINCE_CODE, Level.TOWNSHIP.codeColumn(), "metric_id"));
+  Iterator<UnitRow> townships(Province province) {
+    return pivoted(Level.TOWNSHIP, rows(Level.TOWNSHIP, Optional.of(province.code()))).iterator();
   }
 
   private Map<String, List<UnitRow>> byProvince(Level level, List<Province> provinces) {
-    SparkSessions.describe(spark, "export " + period + ": " + level.table() + " rows of "
-        + provinces.size() + " province(s)");
-    List<Row> rows = tables.get(level).filter(col(PROVINCE_CODE).isin(codes(provinces)))
-        .orderBy(PROVINCE_CODE, level.codeColumn(), "metric_id").collectAsList();
-    Map<String, Map<String, List<Row>>> byUnit = new LinkedHashMap<>();
-    for (Row row : rows) {
-      byUnit.computeIfAbsent(MetricCell.string(row, PROVINCE_CODE), k -> new LinkedHashMap<>())
-          .computeIfAbsent(MetricCell.string(row, level.codeColumn()), k -> new ArrayList<>()).add(row);
+    Set<String> wanted = new HashSet<>();
+    provinces.forEach(p -> wanted.add(p.code()));
+    Map<String, List<Row>> rows = new TreeMap<>();
+    for (Row row : rows(level, Optional.empty())) {
+      String province = MetricCell.string(row, PROVINCE_CODE);
+      if (wanted.contains(province)) {
+        rows.computeIfAbsent(province, k -> new ArrayList<>()).add(row);
+      }
     }
     Map<String, List<UnitRow>> pivoted = new LinkedHashMap<>();
-    byUnit.forEach((province, units) -> pivoted.put(province,
-        units.values().stream().map(unitRows -> UnitRow.pivot(level, unitRows)).toList()));
+    rows.forEach((province, provinceRows) -> pivoted.put(province, pivoted(level, provinceRows)));
     return pivoted;
   }
 
-  private static Object[] codes(List<Province> provinces) {
-    return provinces.stream().map(Province::code).toArray();
-  }
-
-  /** One ordered stream of township rows, handed out province by province as UnitRows. */
-  final class ProvinceTownships {
-    private final Dataset<Row> rows;
-    private Iterator<Row> stream;
-    private Row pending;
-
-    private ProvinceTownships(Dataset<Row> rows) {
-      this.rows = rows;
+  /** The rows of one province pivoted per unit, in unit code order (each unit's metrics sorted). */
+  private static List<UnitRow> pivoted(Level level, List<Row> rows) {
+    Map<String, List<Row>> byUnit = new TreeMap<>();
+    for (Row row : rows) {
+      byUnit.computeIfAbsent(MetricCell.string(row, level.codeColumn()), k -> new ArrayList<>())
+          .add(row);
     }
-
-    /** The townships of {@code province}; earlier provinces' rows not yet read are skipped. */
-    Iterator<UnitRow> of(Province province) {
-      if (stream == null) {
-        SparkSessions.describe(spark, "export " + period + ": township rows");
-        stream = rows.toLocalIterator();
-        advance();
-      }
-      while (pending != null && provinceOf(pending).compareTo(province.code()) < 0) {
-        advance();
-      }
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return pending != null && province.code().equals(provinceOf(pending));
-        }
-
-        @Override
-        public UnitRow next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          String code = MetricCell.string(pending, Level.TOWNSHIP.codeColumn());
-          List<Row> unitRows = new ArrayList<>();
-          do {
-            unitRows.add(pending);
-            advance();
-          } while (hasNext() && code.equals(MetricCell.string(pending, Level.TOWNSHIP.codeColumn())));
-          return UnitRow.pivot(Level.TOWNSHIP, unitRows);
-        }
-      };
+    List<UnitRow> units = new ArrayList<>(byUnit.size());
+    for (List<Row> unitRows : byUnit.values()) {
+      unitRows.sort(Comparator.comparing(r -> MetricCell.string(r, "metric_id")));
+      units.add(UnitRow.pivot(level, unitRows));
     }
-
-    private void advance() {
-      pending = stream.hasNext() ? stream.next() : null;
-    }
-
-    private static String provinceOf(Row row) {
-      return MetricCell.string(row, PROVINCE_CODE);
-    }
+    return units;
   }
 }

@@ -2,6 +2,9 @@ package com.governancemetrics.rollup;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The four administrative levels of the output tables (SPEC §3), with the group each level is
@@ -101,6 +104,31 @@ public enum Level {
         "yoy_value", prevRankColumn(), "rank_change", "completeness",
         "low_completeness"));
     return c;
+  }
+
+  /** The columns every row has a value of. */
+  private static final List<String> REQUIRED = List.of("period", "province_code", "metric_id");
+
+  /** The table's schema: {@link #columns()} with the types of SPEC §3. */
+  public StructType schema() {
+    StructType schema = new StructType();
+    for (String column : columns()) {
+      schema = schema.add(column, type(column), !REQUIRED.contains(column));
+    }
+    return schema;
+  }
+
+  /** The type of a column of the tables (SPEC §3). */
+  public static DataType type(String column) {
+    if (column.startsWith("rank") || column.startsWith("prev_rank")) {
+      return DataTypes.IntegerType;
+    }
+    return switch (column) {
+      case "numerator", "denominator", "value", "province_value", "target", "target_max",
+          "prev_value", "yoy_value", "completeness" -> DataTypes.DoubleType;
+      case "meets_target", "low_completeness" -> DataTypes.BooleanType;
+      default -> DataTypes.StringType;
+    };
   }
 
   public static Level ofDepth(int depth) {

@@ -82,7 +82,7 @@ public final class LevelTables {
     for (Level level : Level.values()) {
       tables.put(level, ranked.filter(col("level").equalTo(level.depth()))
           .mapPartitions(new TableRows(level, byKey, catalogue, periods, completenessMinimum),
-              Encoders.row(TableRows.schema(level))));
+              Encoders.row(level.schema())));
     }
     return new MetricTables(ranked, tables.get(Level.TOWNSHIP), tables.get(Level.COUNTY),
         tables.get(Level.CITY), tables.get(Level.PROVINCE));

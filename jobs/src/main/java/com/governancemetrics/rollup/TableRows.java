@@ -16,9 +16,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * One level's table rows (SPEC §3, {@link Level#columns()}) from the ranked rows of that level
@@ -65,30 +62,6 @@ final class TableRows implements MapPartitionsFunction<Row, Row> {
     HashMap<String, RegistryUnits.Unit> byKey = new HashMap<>();
     units.forEach(u -> byKey.put(u.level() + "|" + u.code(), u));
     return byKey;
-  }
-
-  /** The columns every row has a value of. */
-  private static final List<String> REQUIRED = List.of("period", "province_code", "metric_id");
-
-  /** The table's schema: {@link Level#columns()} with the types of SPEC §3. */
-  static StructType schema(Level level) {
-    StructType schema = new StructType();
-    for (String column : level.columns()) {
-      schema = schema.add(column, type(column), !REQUIRED.contains(column));
-    }
-    return schema;
-  }
-
-  static DataType type(String column) {
-    if (column.startsWith("rank") || column.startsWith("prev_rank")) {
-      return DataTypes.IntegerType;
-    }
-    return switch (column) {
-      case "numerator", "denominator", "value", "province_value", "target", "target_max",
-          "prev_value", "yoy_value", "completeness" -> DataTypes.DoubleType;
-      case "meets_target", "low_completeness" -> DataTypes.BooleanType;
-      default -> DataTypes.StringType;
-    };
   }
 
   @Override
