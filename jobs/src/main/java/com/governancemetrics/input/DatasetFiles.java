@@ -72,7 +72,7 @@ public final class DatasetFiles {
         }
       } else if (dataset.partitionColumn().isPresent()) {
         Optional<Period> period = folderPeriod(f);
-        if (period.isEmpty() || scope.monthlyPeriods().contains(period.get())) {
+        if (period.isEmpty() || scope.monthlyPeriods(dataset).contains(period.get())) {
           selected.add(f);
         }
       } else {
@@ -113,6 +113,20 @@ public final class DatasetFiles {
   /** The corrupt files skipped: path → reason. */
   public Map<String, String> skipped() {
     return java.util.Collections.unmodifiableMap(skipped);
+  }
+
+  /**
+   * The partition folders the run reads ({@code period=2024-06}, {@code year=2023}), sorted, and
+   * "(no partition folder)" when it reads files outside them; empty for a dataset without partitions.
+   */
+  public List<String> partitionsRead() {
+    java.util.TreeSet<String> read = new java.util.TreeSet<>();
+    dataset.partitionColumn().ifPresent(column -> {
+      for (FileLayout l : layouts.values()) {
+        read.add(partitionFolder(l.file()).map(v -> column + "=" + v).orElse("(no partition folder)"));
+      }
+    });
+    return List.copyOf(read);
   }
 
   /** The value of the dataset's partition folder above the file, if any. */

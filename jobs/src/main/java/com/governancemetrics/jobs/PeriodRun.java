@@ -5,6 +5,7 @@ import com.governancemetrics.failures.Failure;
 import com.governancemetrics.failures.QualityGateBreach;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.input.ReadScope;
+import com.governancemetrics.metrics.MetricWindow;
 import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.output.Runs;
@@ -84,7 +85,8 @@ final class PeriodRun {
     manifest.registry(registry.source());
 
     IngestionResult ingestion = Ingestion.run(spark, new IngestionRequest(options.input(),
-        new ReadScope(periods), config.settings(), options.skipCorruptFiles(), registry));
+        new ReadScope(periods, config.catalogue().datasetsWith(MetricWindow.YTD)),
+        config.settings(), options.skipCorruptFiles(), registry));
     try {
       recordDatasets(manifest, ingestion);
       stageQuarantine(spark, periods, ingestion, publication);
@@ -118,7 +120,7 @@ final class PeriodRun {
       manifest.dataset(e.getKey().folder(), new RunManifest.Dataset(c.rowsRead(), c.rowsAccepted(),
           c.rowsQuarantined(), c.duplicatesDropped(),
           c.rowsRead() == 0 ? null : (double) c.rowsQuarantined() / c.rowsRead(),
-          c.quarantinedByReason(), d.filesRead(),
+          c.quarantinedByReason(), d.partitionsRead(), d.filesRead(),
           d.filesSkipped().stream().map(s -> new RunManifest.SkippedFile(s.file(), s.reason())).toList(),
           d.extraColumns(), new TreeMap<>(d.incomeYearUsed())));
     }

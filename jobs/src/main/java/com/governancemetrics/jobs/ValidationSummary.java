@@ -4,6 +4,7 @@ import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.quality.DatasetCounts;
 import com.governancemetrics.quality.IngestedDataset;
 import com.governancemetrics.quality.IngestionResult;
+import java.util.List;
 import java.util.Map;
 
 /** The short table a run prints: per dataset rows read, accepted, quarantined, dropped, and reasons. */
@@ -23,6 +24,9 @@ final class ValidationSummary {
       for (Map.Entry<String, Long> r : c.quarantinedByReason().entrySet()) {
         s.append(String.format("    %-30s %,10d%n", r.getKey(), r.getValue()));
       }
+      List<String> partitions = e.getValue().partitionsRead();
+      s.append(String.format("    read: %s%n", partitions.isEmpty() ? "every file"
+          : String.join(", ", partitions)));
       if (!e.getValue().filesSkipped().isEmpty()) {
         s.append(String.format("    skipped files: %s%n", e.getValue().filesSkipped()));
       }

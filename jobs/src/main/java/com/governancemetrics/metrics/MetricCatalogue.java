@@ -55,6 +55,13 @@ public record MetricCatalogue(
     return metrics.stream().filter(m -> m.id().equals(id)).findFirst();
   }
 
+  /** The datasets that at least one metric reads with the given window. */
+  public java.util.Set<InputDataset> datasetsWith(MetricWindow window) {
+    java.util.Set<InputDataset> datasets = java.util.EnumSet.noneOf(InputDataset.class);
+    metrics.stream().filter(m -> m.window() == window).forEach(m -> datasets.add(m.dataset()));
+    return datasets;
+  }
+
   public Optional<MetricDefinition> metric(String id) {
     return metric(metrics, id);
   }

@@ -67,6 +67,7 @@ public final class RunManifest {
       @JsonProperty("duplicates_dropped") Long duplicatesDropped,
       @JsonProperty("quarantined_share") Double quarantinedShare,
       @JsonProperty("quarantined_by_reason") SortedMap<String, Long> quarantinedByReason,
+      @JsonProperty("partitions_read") List<String> partitionsRead,
       @JsonProperty("files_read") List<String> filesRead,
       @JsonProperty("files_skipped") List<SkippedFile> filesSkipped,
       @JsonProperty("extra_columns") List<String> extraColumns,
@@ -75,6 +76,7 @@ public final class RunManifest {
     public Dataset {
       quarantinedByReason = quarantinedByReason == null ? Collections.emptySortedMap()
           : Collections.unmodifiableSortedMap(new TreeMap<>(quarantinedByReason));
+      partitionsRead = partitionsRead == null ? List.of() : List.copyOf(partitionsRead);
       filesRead = filesRead == null ? List.of() : List.copyOf(filesRead);
       filesSkipped = filesSkipped == null ? List.of() : List.copyOf(filesSkipped);
       extraColumns = extraColumns == null ? List.of() : List.copyOf(extraColumns);

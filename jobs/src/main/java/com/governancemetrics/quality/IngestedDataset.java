@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * @param accepted exactly {@link InputDataset#acceptedSchema()}: typed contract columns + source_file
  * @param quarantine every contract column as it came rendered as a string (null stays null),
  *     extra_columns map&lt;string,string&gt;, reject_reason, source_file
+ * @param partitionsRead the partition folders read (SPEC §1, what a run reads), sorted
  * @param filesRead the files read, sorted
  * @param filesSkipped corrupt files skipped (only with skipCorruptFiles)
  * @param extraColumns extra column names seen in the files read (reported, otherwise ignored)
@@ -36,13 +37,14 @@ import org.slf4j.LoggerFactory;
  *     rules' reasons, before the duplicates policy)
  */
 public record IngestedDataset(InputDataset dataset, Dataset<Row> accepted, Dataset<Row> quarantine,
-    DatasetCounts counts, List<String> filesRead, List<SkippedFile> filesSkipped,
+    DatasetCounts counts, List<String> partitionsRead, List<String> filesRead, List<SkippedFile> filesSkipped,
     List<String> extraColumns, Map<Integer, Integer> incomeYearUsed, Dataset<Row> validated,
     Dataset<Row> persisted) {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestedDataset.class);
 
   public IngestedDataset {
+    partitionsRead = List.copyOf(partitionsRead);
     filesRead = List.copyOf(filesRead);
     filesSkipped = List.copyOf(filesSkipped);
     extraColumns = List.copyOf(extraColumns);
@@ -88,7 +90,8 @@ public record IngestedDataset(InputDataset dataset, Dataset<Row> accepted, Datas
         counts.duplicatesDropped(),
         (extras.isEmpty() ? "" : "; extra columns ignored " + extras)
             + (incomeYearUsed.isEmpty() ? "" : "; year used per evaluation year " + incomeYearUsed));
-    return new IngestedDataset(dataset, acceptedRows, quarantined, counts, read, skipped, extras,
+    return new IngestedDataset(dataset, acceptedRows, quarantined, counts, files.partitionsRead(),
+        read, skipped, extras,
         incomeYearUsed, frame, v.persisted());
   }
 

@@ -41,6 +41,16 @@ class ReadScopeTest {
   }
 
   @Test
+  void aDatasetWhoseMetricsAreAllStockReadsTheEvaluatedMonthsOnly() {
+    ReadScope scope = new ReadScope(List.of(Period.parse("2024-06")),
+        java.util.Set.of(InputDataset.SERVICE_APPEALS));
+    assertThat(scope.monthlyPeriods(InputDataset.GRID_COVERAGE)).containsExactly(
+        Period.parse("2023-06"), Period.parse("2024-05"), Period.parse("2024-06"));
+    assertThat(scope.monthlyPeriods(InputDataset.SERVICE_APPEALS))
+        .containsExactlyElementsOf(scope.monthlyPeriods()).hasSize(12);
+  }
+
+  @Test
   void aScopeNeedsAPeriod() {
     assertThatThrownBy(() -> new ReadScope(List.of())).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ReadScope(java.util.Arrays.asList(Period.parse("2024-01"), null)))

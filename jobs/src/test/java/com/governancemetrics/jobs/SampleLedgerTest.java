@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.input.ReadScope;
+import com.governancemetrics.metrics.MetricWindow;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.testing.SharedSpark;
@@ -65,8 +66,10 @@ class SampleLedgerTest {
   private boolean inScope(String dataset, String partition, Set<String> incomeYears) {
     switch (InputDataset.byFolder(dataset)) {
       case GRID_COVERAGE, SERVICE_APPEALS -> {
-        return Period.tryParse(partition).map(p -> new ReadScope(List.of(PERIOD)).monthlyPeriods()
-            .contains(p)).orElse(true);   // a malformed period folder is always read
+        // what the shipped catalogue's windows read (SPEC §1); a malformed period folder is always read
+        return Period.tryParse(partition).map(p -> new ReadScope(List.of(PERIOD),
+                GovernanceConfig.defaults().catalogue().datasetsWith(MetricWindow.YTD))
+            .monthlyPeriods(InputDataset.byFolder(dataset)).contains(p)).orElse(true);
       }
       case COLLECTIVE_INCOME -> {
         return !partition.matches("[1-9][0-9]{3}") || incomeYears.contains(partition);
@@ -94,6 +97,34 @@ class SampleLedgerTest {
       assertThat(table).as(d.folder()).isEqualTo(n.path("rows_quarantined").asLong());
     }
     assertThat(printed).contains("rows read").contains("grid_coverage").contains("missing_key");
+  }
+
+  @Test
+  void theRunReadsExactlyThePartitionsItsMetricsNeedAndSaysSo() {
+    // grid_coverage's metrics are all stock: P, P-1 and P-12 only; service_appeals has ytd ones
+    assertThat(validFolders("grid_coverage")).containsExactly("period=2023-06", "period=2024-05",
+        "period=2024-06");
+    assertThat(validFolders("service_appeals")).hasSize(12)
+        .contains("period=2023-01", "period=2023-06", "period=2024-01", "period=2024-06")
+        .doesNotContain("period=2023-07", "period=2024-07");
+    assertThat(validFolders("collective_income")).containsExactly("year=2023", "year=2024");
+    assertThat(manifest.path("datasets").path("rectification_cases").path("partitions_read"))
+        .isEmpty();
+    // folders whose name is no valid period are read too, so their rows are reported
+    assertThat(manifest.path("datasets").path("grid_coverage").path("partitions_read").toString())
+        .contains("period=202311");
+    assertThat(printed).contains("read: period=2023-06", "read: every file");
+  }
+
+  /** The partitions read of a dataset whose folder names are valid periods or years. */
+  private List<String> validFolders(String dataset) {
+    List<String> valid = new java.util.ArrayList<>();
+    for (JsonNode p : manifest.path("datasets").path(dataset).path("partitions_read")) {
+      if (p.asText().matches("(period=[0-9]{4}-[0-9]{2}|year=[0-9]{4})")) {
+        valid.add(p.asText());
+      }
+    }
+    return valid;
   }
 
   @Test
