@@ -80,7 +80,8 @@ public final class DatasetListing {
         }
         collect(fs, child.getPath(), childRelative, childPartitions, out);
       } else {
-        out.add(new InputFile(child.getPath().toString(), childRelative, partitions));
+        out.add(new InputFile(child.getPath().toString(), childRelative, partitions,
+            child.getLen(), child.getModificationTime()));
       }
     }
   }

@@ -10,8 +10,11 @@ import java.util.Optional;
  * @param path the file's full path as the file system names it (also its {@code source_file})
  * @param relativePath the path below the dataset folder, for messages
  * @param partitionValues folder key to value; when a key repeats, the deepest folder wins
+ * @param length the file's size in bytes
+ * @param modificationTime the file's modification time (ms since the epoch)
  */
-public record InputFile(String path, String relativePath, Map<String, String> partitionValues) {
+public record InputFile(String path, String relativePath, Map<String, String> partitionValues,
+    long length, long modificationTime) {
 
   public InputFile {
     if (path == null || path.isEmpty()) {

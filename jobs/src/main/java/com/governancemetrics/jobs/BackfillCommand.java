@@ -27,7 +27,9 @@ public final class BackfillCommand implements Callable<Integer> {
   public Integer call() {
     BackfillJob.Options options = new BackfillJob.Options(from, to, runOptions.toRunOptions(),
         !noExports);
-    return JobLauncher.launch("backfill " + from + ".." + to, options.run(),
-        (spark, config) -> BackfillJob.run(spark, config, options, System.out));
+    return JobLauncher.launch("backfill " + from + ".." + to, "backfill", options.periods(),
+        options.run(), JobLauncher::alwaysRun,
+        (spark, config, publication) -> BackfillJob.run(spark, config, options, System.out,
+            publication));
   }
 }

@@ -2,6 +2,7 @@ package com.governancemetrics.jobs;
 
 import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
 import java.io.PrintStream;
@@ -41,9 +42,20 @@ public final class BackfillJob {
 
   private BackfillJob() {}
 
+  /** Runs the job, opening the output root's publication itself. */
   public static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
       PrintStream out) {
-    return PeriodRun.run(spark, config, options.run(), "backfill", options.periods(), out,
-        new PublishTables(options.exports()));
+    return PeriodRun.run(spark, config, options.run(), "backfill", options.periods(), out, step(options));
+  }
+
+  /** Runs the job in a publication the caller opened (the command line, before Spark starts). */
+  static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
+      PrintStream out, Publication publication) {
+    return PeriodRun.run(spark, config, options.run(), "backfill", options.periods(), out, step(options),
+        publication);
+  }
+
+  private static PeriodRun.Step step(Options options) {
+    return new PublishTables(options.exports());
   }
 }

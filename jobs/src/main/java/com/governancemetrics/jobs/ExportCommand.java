@@ -1,6 +1,7 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.periods.Period;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +27,9 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     ExportJob.Options options = new ExportJob.Options(period, Optional.ofNullable(province),
         runOptions.toRunOptions());
-    return JobLauncher.launch("export " + period, options.run(),
-        (spark, config) -> ExportJob.run(spark, config, options, System.out));
+    return JobLauncher.launch("export " + period, "export", List.of(period), options.run(),
+        JobLauncher::alwaysRun,
+        (spark, config, publication) -> ExportJob.run(spark, config, options, System.out,
+            publication));
   }
 }

@@ -9,6 +9,7 @@ import com.governancemetrics.export.MetricPresentations;
 import com.governancemetrics.export.RunQuality;
 import com.governancemetrics.failures.InputFault;
 import com.governancemetrics.failures.UsageError;
+import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.output.Runs;
 import com.governancemetrics.periods.Period;
@@ -41,14 +42,22 @@ public final class ExportJob {
 
   private ExportJob() {}
 
+  /** Runs the export, opening the output root's publication itself. */
   public static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
       PrintStream out) {
-    String runId = RunIds.next("export", List.of(options.period()));
-    RunManifest manifest = RunManifest.start(runId, "export", List.of(options.period().toString()),
-        Version.current()).config(config.source(), config.sha256())
-        .roots(null, options.run().output());
-    PublishingRun.execute(spark.sparkContext().hadoopConfiguration(), options.run(),
-        config.settings(), manifest,
+    try (Publication publication = PublishingRun.open(spark.sparkContext().hadoopConfiguration(),
+        options.run(), config.settings(), "export", List.of(options.period()))) {
+      return run(spark, config, options, out, publication);
+    }
+  }
+
+  /** Runs the export in a publication the caller opened (the command line, before Spark starts). */
+  static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
+      PrintStream out, Publication open) {
+    RunManifest manifest = RunManifest.start(open.runId(), "export",
+        List.of(options.period().toString()), Version.current())
+        .config(config.source(), config.sha256()).roots(null, options.run().output());
+    PublishingRun.execute(open, manifest,
         publication -> {
           Runs.Published run = Runs.latestPublishing(publication.fileSystem(), publication.root(),
               options.period()).orElseThrow(() -> new InputFault("no run under "

@@ -3,6 +3,7 @@ package com.governancemetrics.jobs;
 import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.failures.Failure;
 import com.governancemetrics.failures.QualityGateBreach;
+import com.governancemetrics.input.DatasetFiles;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.input.ReadScope;
 import com.governancemetrics.metrics.MetricWindow;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -42,6 +44,11 @@ final class PeriodRun {
   /** What a job does once the input passed the quality gate. */
   interface Step {
     void afterGate(Context context);
+
+    /** Whether the step writes the exports (part of what the result depends on). */
+    default boolean exports() {
+      return false;
+    }
   }
 
   /** The state of a run, handed to the steps after the gate. */
@@ -63,7 +70,21 @@ final class PeriodRun {
    */
   static RunManifest run(SparkSession spark, GovernanceConfig config, RunOptions options, String job,
       List<Period> periods, PrintStream out, Step afterGate) {
-    String runId = RunIds.next(job, periods);
+    try (Publication publication = PublishingRun.open(spark.sparkContext().hadoopConfiguration(),
+        options, config.settings(), job, periods)) {
+      return run(spark, config, options, job, periods, out, afterGate, publication);
+    }
+  }
+
+  /** What a run reads for its periods with the configuration's metrics (SPEC §1). */
+  static ReadScope scope(List<Period> periods, GovernanceConfig config) {
+    return new ReadScope(periods, config.catalogue().datasetsWith(MetricWindow.YTD));
+  }
+
+  /** {@link #run} with the publication the caller opened (the command line opens it first). */
+  static RunManifest run(SparkSession spark, GovernanceConfig config, RunOptions options, String job,
+      List<Period> periods, PrintStream out, Step afterGate, Publication publication) {
+    String runId = publication.runId();
     RunManifest manifest = RunManifest.start(runId, job,
         periods.stream().map(Period::toString).toList(), Version.current())
         .config(config.source(), config.sha256())
@@ -71,9 +92,8 @@ final class PeriodRun {
     LOG.info("Run {}: {} {} from {} to {}", runId, job, periods.size() == 1 ? periods.get(0)
         : periods.get(0) + " … " + periods.get(periods.size() - 1), options.input(), options.output());
     SparkSessions.applyTo(spark, config.settings().shufflePartitions());
-    PublishingRun.execute(spark.sparkContext().hadoopConfiguration(), options,
-        config.settings(), manifest,
-        publication -> stage(spark, config, options, periods, out, afterGate, manifest, publication));
+    PublishingRun.execute(publication, manifest,
+        p -> stage(spark, config, options, periods, out, afterGate, manifest, p));
     return manifest;
   }
 
@@ -84,9 +104,14 @@ final class PeriodRun {
     LOG.info("Registry: {}", registry.source());
     manifest.registry(registry.source());
 
-    IngestionResult ingestion = Ingestion.run(spark, new IngestionRequest(options.input(),
-        new ReadScope(periods, config.catalogue().datasetsWith(MetricWindow.YTD)),
-        config.settings(), options.skipCorruptFiles(), registry));
+    ReadScope scope = scope(periods, config);
+    IngestionRequest request = new IngestionRequest(options.input(), scope, config.settings(),
+        options.skipCorruptFiles(), registry);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Map<InputDataset, DatasetFiles> files = Ingestion.select(conf, request);
+    manifest.inputsSha256(RunInputs.digest(conf, options.input(), scope, files, config,
+        afterGate.exports()));
+    IngestionResult ingestion = Ingestion.run(spark, request, files);
     try {
       recordDatasets(manifest, ingestion);
       stageQuarantine(spark, periods, ingestion, publication);

@@ -33,6 +33,11 @@ final class PublishTables implements PeriodRun.Step {
   }
 
   @Override
+  public boolean exports() {
+    return exports;
+  }
+
+  @Override
   public void afterGate(PeriodRun.Context c) {
     Map<InputDataset, Dataset<Row>> accepted = new LinkedHashMap<>();
     for (Map.Entry<InputDataset, IngestedDataset> e : c.ingestion().datasets().entrySet()) {

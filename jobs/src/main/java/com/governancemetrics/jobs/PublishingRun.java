@@ -1,6 +1,8 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.config.JobSettings;
+import com.governancemetrics.periods.Period;
+import java.util.List;
 import com.governancemetrics.failures.Failure;
 import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
@@ -27,30 +29,36 @@ final class PublishingRun {
   private PublishingRun() {}
 
   /**
-   * Runs {@code body} with the output root's publication and commits what it staged with {@code
-   * manifest}, which {@code body} finishes with its status. {@code settings}: how long the lock may
-   * go without renewal before another run takes it over.
+   * Opens the publication of a new run of {@code job} for {@code periods}: takes the output root's
+   * lock (renewed while the run lives; {@code settings} say how long it may go without renewal
+   * before another run takes it over) and recovers the root.
    */
-  static void execute(Configuration conf, RunOptions options, JobSettings settings,
-      RunManifest manifest, Body body) {
+  static Publication open(Configuration conf, RunOptions options, JobSettings settings, String job,
+      List<Period> periods) {
+    return Publication.begin(conf, options.output(), RunIds.next(job, periods), job,
+        settings.lockStaleAfter());
+  }
+
+  /**
+   * Runs {@code body} with the open publication and commits what it staged with {@code manifest},
+   * which {@code body} finishes with its status.
+   */
+  static void execute(Publication publication, RunManifest manifest, Body body) {
     Optional<Failure> afterCommit;
-    try (Publication publication = Publication.begin(conf, options.output(), manifest.runId(),
-        manifest.job(), settings.lockStaleAfter())) {
-      publication.writeManifest(manifest);
+    publication.writeManifest(manifest);
+    try {
+      afterCommit = body.stage(publication);
+      publication.commit(manifest);
+    } catch (Exception e) { // Spark throws checked exceptions from Scala code
+      publication.abandon();
+      manifest.finish(RunManifest.Status.FAILED, oneLine(e));
       try {
-        afterCommit = body.stage(publication);
-        publication.commit(manifest);
-      } catch (Exception e) { // Spark throws checked exceptions from Scala code
-        publication.abandon();
-        manifest.finish(RunManifest.Status.FAILED, oneLine(e));
-        try {
-          publication.writeManifest(manifest);
-        } catch (RuntimeException w) {
-          LOG.warn("could not write the manifest of the failed run {}: {}", manifest.runId(),
-              w.toString());
-        }
-        throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        publication.writeManifest(manifest);
+      } catch (RuntimeException w) {
+        LOG.warn("could not write the manifest of the failed run {}: {}", manifest.runId(),
+            w.toString());
       }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
     }
     LOG.info("Run {} {}", manifest.runId(), manifest.status().word());
     if (afterCommit.isPresent()) {

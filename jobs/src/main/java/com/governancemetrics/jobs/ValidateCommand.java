@@ -1,6 +1,7 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.periods.Period;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,9 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ValidateJob.Options options = new ValidateJob.Options(period, runOptions.toRunOptions());
-    return JobLauncher.launch("validate " + period, options.run(),
-        (spark, config) -> ValidateJob.run(spark, config, options, System.out));
+    return JobLauncher.launch("validate " + period, "validate", List.of(period), options.run(),
+        JobLauncher::alwaysRun,
+        (spark, config, publication) -> ValidateJob.run(spark, config, options, System.out,
+            publication));
   }
 }

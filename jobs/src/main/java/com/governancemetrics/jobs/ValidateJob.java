@@ -1,6 +1,7 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
 import java.io.PrintStream;
@@ -19,9 +20,20 @@ public final class ValidateJob {
 
   private ValidateJob() {}
 
+  /** Runs the job, opening the output root's publication itself. */
   public static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
       PrintStream out) {
-    return PeriodRun.run(spark, config, options.run(), "validate", List.of(options.period()), out,
-        context -> context.manifest().finish(RunManifest.Status.VALIDATED, null));
+    return PeriodRun.run(spark, config, options.run(), "validate", List.of(options.period()), out, step(options));
+  }
+
+  /** Runs the job in a publication the caller opened (the command line, before Spark starts). */
+  static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
+      PrintStream out, Publication publication) {
+    return PeriodRun.run(spark, config, options.run(), "validate", List.of(options.period()), out, step(options),
+        publication);
+  }
+
+  private static PeriodRun.Step step(Options options) {
+    return context -> context.manifest().finish(RunManifest.Status.VALIDATED, null);
   }
 }

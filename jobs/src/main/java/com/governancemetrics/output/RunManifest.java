@@ -33,7 +33,8 @@ import org.apache.hadoop.fs.Path;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonPropertyOrder({"run_id", "job", "periods", "started_at", "ended_at", "status", "message",
-    "version", "config", "input", "output", "registry", "datasets", "tables", "exports"})
+    "version", "config", "input", "output", "registry", "inputs_sha256", "datasets", "tables",
+    "exports"})
 public final class RunManifest {
 
   /** How a run ended; {@code running} until it does. */
@@ -42,6 +43,8 @@ public final class RunManifest {
     @JsonProperty("succeeded") SUCCEEDED,
     @JsonProperty("validated") VALIDATED,
     @JsonProperty("quality_gate_failed") QUALITY_GATE_FAILED,
+    /** Nothing new since the last publication of its period: nothing computed or published. */
+    @JsonProperty("unchanged") UNCHANGED,
     @JsonProperty("failed") FAILED,
     /** Killed or lost before it published; marked so by the run that recovered after it. */
     @JsonProperty("abandoned") ABANDONED;
@@ -105,6 +108,8 @@ public final class RunManifest {
   @JsonProperty("input") private String input;
   @JsonProperty("output") private String output;
   @JsonProperty("registry") private String registry;
+  /** The digest of everything the result depends on (files read, configuration, registry, version). */
+  @JsonProperty("inputs_sha256") private String inputsSha256;
   @JsonProperty("datasets") private Map<String, Dataset> datasets = new LinkedHashMap<>();
   @JsonProperty("tables") private Map<String, Table> tables = new LinkedHashMap<>();
   @JsonProperty("exports") private List<String> exports = new ArrayList<>();
@@ -168,6 +173,15 @@ public final class RunManifest {
 
   public String registry() {
     return registry;
+  }
+
+  public String inputsSha256() {
+    return inputsSha256;
+  }
+
+  public RunManifest inputsSha256(String digest) {
+    this.inputsSha256 = digest;
+    return this;
   }
 
   public Map<String, Dataset> datasets() {

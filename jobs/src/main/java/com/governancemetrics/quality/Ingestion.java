@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -22,12 +23,25 @@ public final class Ingestion {
 
   /** Ingests the four fact datasets; throws an {@link com.governancemetrics.failures.InputFault}. */
   public static IngestionResult run(SparkSession spark, IngestionRequest request) {
-    // Every dataset's files are checked before any is read: a fault anywhere stops the run early.
+    return run(spark, request, select(spark.sparkContext().hadoopConfiguration(), request));
+  }
+
+  /**
+   * The files of every fact dataset the run reads, checked by their footers before any is read (a
+   * fault anywhere stops the run early); no Spark job.
+   */
+  public static Map<InputDataset, DatasetFiles> select(Configuration conf, IngestionRequest request) {
     Map<InputDataset, DatasetFiles> checked = new EnumMap<>(InputDataset.class);
     for (InputDataset dataset : InputDataset.facts()) {
-      checked.put(dataset, check(spark, request, dataset));
+      checked.put(dataset, check(conf, request, dataset));
     }
-    return new IngestionResult(ingest(spark, request, checked));
+    return checked;
+  }
+
+  /** Ingests the files {@link #select} chose. */
+  public static IngestionResult run(SparkSession spark, IngestionRequest request,
+      Map<InputDataset, DatasetFiles> files) {
+    return new IngestionResult(ingest(spark, request, files));
   }
 
   /** Ingests one fact dataset on its own (the same steps as {@link #run} for that dataset). */
@@ -36,13 +50,15 @@ public final class Ingestion {
     if (!InputDataset.facts().contains(dataset)) {
       throw new IllegalArgumentException(dataset + " is not a fact dataset");
     }
-    return ingest(spark, request, Map.of(dataset, check(spark, request, dataset))).get(dataset);
+    return ingest(spark, request,
+        Map.of(dataset, check(spark.sparkContext().hadoopConfiguration(), request, dataset)))
+        .get(dataset);
   }
 
-  private static DatasetFiles check(SparkSession spark, IngestionRequest request,
+  private static DatasetFiles check(Configuration conf, IngestionRequest request,
       InputDataset dataset) {
-    DatasetFiles files = DatasetFiles.select(spark.sparkContext().hadoopConfiguration(),
-        request.inputRoot(), dataset, request.scope(), request.skipCorruptFiles());
+    DatasetFiles files = DatasetFiles.select(conf, request.inputRoot(), dataset, request.scope(),
+        request.skipCorruptFiles());
     RequiredData.requireFiles(request.inputRoot(), request.scope(), files);
     return files;
   }
