@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.governancemetrics.testing.SampleNightly;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,9 +68,9 @@ class LauncherIT {
   }
 
   @Test
-  void nightlyPublishesTheTablesAndExportsForBothProvinces(@TempDir Path work) throws Exception {
-    Path out = work.resolve("out");
-    Result r = launch(work, "nightly", "--period", "2024-06", "--output", out.toString());
+  void nightlyPublishesTheTablesAndExportsForBothProvinces() throws Exception {
+    SampleNightly.Run r = SampleNightly.get();
+    Path out = r.out();
     assertThat(r.exitCode()).as(r.all()).isZero();
     for (String table : List.of("township_metrics", "county_metrics", "city_metrics",
         "province_metrics")) {
@@ -85,6 +86,78 @@ class LauncherIT {
       assertThat(exports.resolve("县区对比表.xlsx")).isNotEmptyFile();
       assertThat(exports.resolve("report.html")).isNotEmptyFile();
     }
+  }
+
+  /**
+   * The sample nightly's cost follows its data (issue: few Spark jobs): at most 25 Spark jobs,
+   * counted by Spark's own listener (the event log), and no task carrying the registry.
+   */
+  @Test
+  void theSampleNightlyRunsAtMost25SparkJobsAndNoOversizedTask() throws Exception {
+    SampleNightly.Run r = SampleNightly.get();
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    long jobs = 0;
+    try (Stream<Path> logs = Files.walk(r.events())) {
+      for (Path log : logs.filter(Files::isRegularFile).toList()) {
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+          if (line.contains("\"Event\":\"SparkListenerJobStart\"")) {
+            jobs++;
+          }
+        }
+      }
+    }
+    assertThat(jobs).as("Spark jobs of the sample nightly").isPositive().isLessThanOrEqualTo(25);
+    assertThat(r.stderr()).doesNotContain("contains a task of very large size");
+  }
+
+  /**
+   * A nightly with nothing new since the last publication of its period says so and exits 0
+   * without starting Spark; a redelivered file makes it run again.
+   */
+  @Test
+  void aNightlyWithNothingNewDoesNothingAndARedeliveredFileRunsIt(@TempDir Path work)
+      throws Exception {
+    SampleNightly.Run first = SampleNightly.get();
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    Path out = work.resolve("out");
+    copyTree(first.out(), out);
+    Path input = work.resolve("in");
+    copyTree(ROOT.resolve("data/sample"), input);
+    String published = onlyManifest(out).path("run_id").asText();
+
+    Result again = launch(work, "nightly", "--period", "2024-06", "--input", input.toString(),
+        "--output", out.toString());
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.stdout()).contains("Nothing new for 2024-06 since run " + published);
+    assertThat(again.stderr()).doesNotContain("Running Spark version");
+    assertThat(statuses(out)).containsExactlyInAnyOrder("succeeded", "unchanged");
+    assertThat(Files.readString(out.resolve("county_metrics/period=2024-06/_SUCCESS")))
+        .contains(published);
+
+    Path redelivered = input.resolve("grid_coverage/period=2024-06");
+    try (Stream<Path> files = Files.list(redelivered)) {
+      Path file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+          Files.getLastModifiedTime(file).toMillis() + 60_000));
+    }
+    Result rerun = launch(work, "nightly", "--period", "2024-06", "--input", input.toString(),
+        "--output", out.toString());
+    assertThat(rerun.exitCode()).as(rerun.all()).isZero();
+    assertThat(rerun.stdout()).doesNotContain("Nothing new");
+    assertThat(statuses(out)).containsExactlyInAnyOrder("succeeded", "unchanged", "succeeded");
+    assertThat(Files.readString(out.resolve("county_metrics/period=2024-06/_SUCCESS")))
+        .doesNotContain(published);
+  }
+
+  private static List<String> statuses(Path out) throws IOException {
+    List<String> statuses = new ArrayList<>();
+    try (Stream<Path> runs = Files.list(out.resolve("_runs"))) {
+      for (Path run : runs.toList()) {
+        statuses.add(new ObjectMapper().readTree(run.resolve("manifest.json").toFile())
+            .path("status").asText());
+      }
+    }
+    return statuses;
   }
 
   @Test
@@ -116,7 +189,7 @@ class LauncherIT {
         if (Files.isDirectory(f)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(f, target);
+          Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
     }

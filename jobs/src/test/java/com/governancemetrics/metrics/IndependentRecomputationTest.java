@@ -98,12 +98,12 @@ class IndependentRecomputationTest {
 
   @Test
   void countiesSumToTheirCityAndProvinceForEveryAdditiveMetric() {
-    assertRollsUp(tables.county(), tables.city(), tables.province());
+    assertRollsUp(tables.township(), tables.county(), tables.city(), tables.province());
   }
 
   /** Townships sum to counties, counties to cities and provinces, for every additive metric. */
-  static void assertRollsUp(Dataset<Row> countyTable, Dataset<Row> cityTable,
-      Dataset<Row> provinceTable) {
+  static void assertRollsUp(Dataset<Row> townshipTable, Dataset<Row> countyTable,
+      Dataset<Row> cityTable, Dataset<Row> provinceTable) {
     Map<String, Row> county = Fixtures.byKey(countyTable, "county_code");
     Map<String, Row> city = Fixtures.byKey(cityTable, "city_code");
     Map<String, Row> province = Fixtures.byKey(provinceTable, "province_code");
@@ -127,7 +127,7 @@ class IndependentRecomputationTest {
     assertThat(checked).isGreaterThan(50);
     // and the townships sum to their county
     Map<String, double[]> countyTotals = new HashMap<>();
-    for (Row r : Fixtures.byKey(tables.township(), "township_code").values()) {
+    for (Row r : Fixtures.byKey(townshipTable, "township_code").values()) {
       if (!r.getAs("metric_id").equals("median_operating_income")) {
         add(countyTotals, r.getAs("county_code") + "|" + r.getAs("metric_id"), r);
       }

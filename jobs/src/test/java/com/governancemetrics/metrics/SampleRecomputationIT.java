@@ -6,49 +6,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.input.ReadScope;
-import com.governancemetrics.jobs.NightlyJob;
-import com.governancemetrics.jobs.RunOptions;
 import com.governancemetrics.quality.Ingestion;
 import com.governancemetrics.quality.IngestionRequest;
 import com.governancemetrics.quality.IngestionResult;
 import com.governancemetrics.registry.TownshipRegistry;
+import com.governancemetrics.testing.SampleNightly;
 import com.governancemetrics.testing.SharedSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * nightly 2024-06 on the committed sample, its published tables read back, checked against the
- * independent SQL recomputation (one query per metric, SPEC §2 only) of the same accepted rows, and
- * for roll-up consistency across the four levels.
+ * nightly 2024-06 on the committed sample (the shared run of {@link SampleNightly}), its published
+ * tables read back, checked against the independent SQL recomputation (one query per metric, SPEC §2
+ * only) of the same accepted rows, and for roll-up consistency across the four levels.
  */
-class SampleRecomputationTest {
+class SampleRecomputationIT {
 
-  @TempDir static Path out;
+  static Path out;
   static SparkSession spark;
   static GovernanceConfig config;
   static IngestionResult ingestion;
   static Dataset<Row> registry;
 
   @BeforeAll
-  static void publishTheSample() {
+  static void publishTheSample() throws Exception {
+    SampleNightly.Run nightly = SampleNightly.get();
+    assertThat(nightly.exitCode()).as(nightly.all()).isZero();
+    out = nightly.out();
     spark = SharedSpark.get();
     config = GovernanceConfig.defaults();
     String sample = SharedSpark.projectRoot().resolve("data/sample").toString();
-    NightlyJob.run(spark, config, new NightlyJob.Options(IndependentRecomputationTest.P,
-        new RunOptions(sample, out.toString(), Optional.empty(), false), false),
-        new PrintStream(new ByteArrayOutputStream()));
     // the recomputation's own reading of the same accepted rows
     TownshipRegistry bundled = TownshipRegistry.load(spark, sample);
     ingestion = Ingestion.run(spark, new IngestionRequest(sample,
@@ -79,7 +74,8 @@ class SampleRecomputationTest {
 
   @Test
   void thePublishedLevelsRollUp() {
-    IndependentRecomputationTest.assertRollsUp(published("county_metrics"),
+    IndependentRecomputationTest.assertRollsUp(published("township_metrics"),
+        published("county_metrics"),
         published("city_metrics"), published("province_metrics"));
   }
 }

@@ -9,18 +9,14 @@ import com.governancemetrics.config.GovernanceConfig;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.input.ReadScope;
 import com.governancemetrics.metrics.MetricWindow;
-import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
+import com.governancemetrics.testing.SampleNightly;
 import com.governancemetrics.testing.SharedSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -29,35 +25,36 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * validate on the committed sample (data/sample) for 2024-06: the counts reconcile, and the run
- * quarantines exactly the rows the generator's ledger planted in what the period reads, each with its
- * planted reason, drops exactly the planted identical duplicates, and quarantines nothing else.
+ * The shared nightly 2024-06 on the committed sample ({@link SampleNightly}): the counts reconcile,
+ * and the run quarantines exactly the rows the generator's ledger planted in what the period reads,
+ * each with its planted reason, drops exactly the planted identical duplicates, and quarantines
+ * nothing else.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SampleLedgerTest {
+class SampleLedgerIT {
 
-  private static final Period PERIOD = Period.parse("2024-06");
+  private static final Period PERIOD = Period.parse(SampleNightly.PERIOD);
 
   private final SparkSession spark = SharedSpark.get();
   private final Path sample = SharedSpark.projectRoot().resolve("data/sample");
-  @TempDir
-  static Path out;
+  private Path out;
   private JsonNode manifest;
   private String printed;
   private List<String[]> ledger;
 
   @BeforeAll
-  void validateTheSample() throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    RunManifest run = ValidateJob.run(spark, GovernanceConfig.defaults(),
-        new ValidateJob.Options(PERIOD, new RunOptions(sample.toString(), out.toString(),
-            Optional.empty(), false)), new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    printed = buffer.toString(StandardCharsets.UTF_8);
-    manifest = new ObjectMapper().readTree(
-        Files.readString(out.resolve("_runs/" + run.runId() + "/manifest.json")));
+  void readTheSharedNightly() throws Exception {
+    SampleNightly.Run run = SampleNightly.get();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    out = run.out();
+    printed = run.stdout();
+    try (java.util.stream.Stream<Path> runs = Files.list(out.resolve("_runs"))) {
+      List<Path> dirs = runs.toList();
+      assertThat(dirs).hasSize(1);
+      manifest = new ObjectMapper().readTree(dirs.get(0).resolve("manifest.json").toFile());
+    }
     ledger = Files.readAllLines(sample.resolve("_ledger/planted.csv")).stream().skip(1)
         .map(l -> l.split(",", -1)).toList();
   }
@@ -82,7 +79,7 @@ class SampleLedgerTest {
 
   @Test
   void countsReconcileForEveryDataset() {
-    assertThat(manifest.path("status").asText()).isEqualTo("validated");
+    assertThat(manifest.path("status").asText()).isEqualTo("succeeded");
     for (InputDataset d : InputDataset.facts()) {
       JsonNode n = manifest.path("datasets").path(d.folder());
       long read = n.path("rows_read").asLong();
