@@ -1,5 +1,6 @@
 package com.governancemetrics.config;
 
+import com.governancemetrics.output.Publication;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public record JobSettings(
   public static final int DEFAULT_SHUFFLE_PARTITIONS = 8;
   public static final List<String> DEFAULT_CASE_TYPES =
       List.of("weak_party_org", "inspection_finding");
-  public static final int DEFAULT_HISTORY_KEEP = 10;
+  public static final int DEFAULT_HISTORY_KEEP = Publication.DEFAULT_HISTORY_KEEP;
   public static final int DEFAULT_LOCK_STALE_AFTER_SECONDS = 300;
 
   public JobSettings {

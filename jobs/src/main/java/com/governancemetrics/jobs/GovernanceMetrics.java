@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         GenerateCommand.class,
         RegistryCommand.class,
         ExportCommand.class,
+        HistoryCommand.class,
         CommandLine.HelpCommand.class
     },
     footer = {

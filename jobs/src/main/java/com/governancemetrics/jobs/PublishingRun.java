@@ -36,7 +36,7 @@ final class PublishingRun {
   static Publication open(Configuration conf, RunOptions options, JobSettings settings, String job,
       List<Period> periods) {
     return Publication.begin(conf, options.output(), RunIds.next(job, periods), job,
-        settings.lockStaleAfter());
+        settings.lockStaleAfter(), settings.historyKeep());
   }
 
   /**

@@ -53,6 +53,10 @@ public final class Publication implements AutoCloseable {
   /** The marker in every published partition; it names the run that published it. */
   public static final String SUCCESS_MARKER = "_SUCCESS";
   private static final String DISPLACED = "_displaced";
+  /** Where a table's replaced partitions are kept: {@code <table>/_history/period=P/<run_id>/}. */
+  public static final String HISTORY = "_history";
+  /** How many replaced publications of a period are kept, unless the run says otherwise. */
+  public static final int DEFAULT_HISTORY_KEEP = 10;
 
   /** What a partition's {@code _SUCCESS} marker says. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -64,13 +68,15 @@ public final class Publication implements AutoCloseable {
   private final OutputLock lock;
   private final Path staging;
   private final List<String> targets = new ArrayList<>();
+  private final int historyKeep;
   private boolean committing;
 
-  private Publication(FileSystem fs, Path root, String runId, OutputLock lock) {
+  private Publication(FileSystem fs, Path root, String runId, OutputLock lock, int historyKeep) {
     this.fs = fs;
     this.root = root;
     this.runId = runId;
     this.lock = lock;
+    this.historyKeep = historyKeep;
     this.staging = new Path(root, STAGING + "/" + runId);
   }
 
@@ -81,13 +87,25 @@ public final class Publication implements AutoCloseable {
    */
   public static Publication begin(Configuration conf, String outputRoot, String runId, String job,
       Duration lockStaleAfter) {
+    return begin(conf, outputRoot, runId, job, lockStaleAfter, DEFAULT_HISTORY_KEEP);
+  }
+
+  /**
+   * {@link #begin} keeping the last {@code historyKeep} replaced publications of each table
+   * partition under {@code <table>/_history/} (0 keeps none).
+   */
+  public static Publication begin(Configuration conf, String outputRoot, String runId, String job,
+      Duration lockStaleAfter, int historyKeep) {
+    if (historyKeep < 0) {
+      throw new IllegalArgumentException("historyKeep must be at least 0, got " + historyKeep);
+    }
     FileSystem fs = fileSystem(conf, outputRoot);
     Path root = fs.makeQualified(new Path(outputRoot));
     OutputLock lock = OutputLock.acquire(fs, root, runId, job, lockStaleAfter);
     try {
       Recovery.run(fs, root, runId);
       PublishingSteps.after("recovered");
-      Publication publication = new Publication(fs, root, runId, lock);
+      Publication publication = new Publication(fs, root, runId, lock, historyKeep);
       if (!fs.mkdirs(publication.staging)) {
         throw new IOException("cannot create " + publication.staging);
       }
@@ -216,18 +234,28 @@ public final class Publication implements AutoCloseable {
     PublishingSteps.after("done");
     removeStaging();
     PublishingSteps.after("cleaned");
+    pruneHistory();
     LOG.info("Published run {}: {} moves", runId, record.moves().size());
   }
 
   /** Stages the final manifest and writes the commit record: from here on the run is published. */
   CommitRecord writeCommitRecord(RunManifest manifest) {
-    stageFile(Runs.manifestTarget(runId), manifest.toBytes());
     lock.assertHeld();
     List<CommitRecord.Move> moves = new ArrayList<>();
+    Map<String, String> superseded = new LinkedHashMap<>();
     for (String target : targets) {
-      moves.add(new CommitRecord.Move(relative(staged(target)), target,
-          relative(new Path(staging, DISPLACED + "/" + target))));
+      Optional<String> replaced = isTablePartition(target) ? replacedRun(target) : Optional.empty();
+      replaced.ifPresent(run -> superseded.put(target, run));
+      String displaced = historyKeep > 0 && replaced.isPresent()
+          ? historyFolder(target) + "/" + replaced.get()
+          : relative(new Path(staging, DISPLACED + "/" + target));
+      moves.add(new CommitRecord.Move(relative(staged(target)), target, displaced));
     }
+    manifest.superseded(superseded);
+    String manifestTarget = Runs.manifestTarget(runId);
+    stageFile(manifestTarget, manifest.toBytes());
+    moves.add(new CommitRecord.Move(relative(staged(manifestTarget)), manifestTarget,
+        relative(new Path(staging, DISPLACED + "/" + manifestTarget))));
     CommitRecord record = new CommitRecord(runId, moves);
     try {
       record.write(fs, root);
@@ -263,6 +291,57 @@ public final class Publication implements AutoCloseable {
   @Override
   public void close() {
     lock.close();
+  }
+
+  /** Whether a target is a table's (or quarantine's) period partition, kept in the history. */
+  static boolean isTablePartition(String target) {
+    int slash = target.lastIndexOf('/');
+    return slash > 0 && target.substring(slash + 1).startsWith(PERIOD_COLUMN + "=")
+        && !target.startsWith("exports/") && !target.startsWith("_");
+  }
+
+  /** {@code <table>/_history/period=P} of a table partition {@code <table>/period=P}. */
+  public static String historyFolder(String target) {
+    int slash = target.lastIndexOf('/');
+    return target.substring(0, slash) + "/" + HISTORY + target.substring(slash);
+  }
+
+  /**
+   * The run whose publication {@code target} holds now, if anything is there: its marker's run
+   * id, or for a folder without one (an earlier version's) a name that sorts just before this run.
+   */
+  private Optional<String> replacedRun(String target) {
+    Path path = new Path(root, target);
+    try {
+      if (!fs.exists(path)) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      throw writeFailure(path, e);
+    }
+    return Optional.of(marker(fs, path).map(Marker::runId).orElse(runId + "~previous"));
+  }
+
+  /** Keeps the newest {@code historyKeep} replaced publications of every partition this run replaced. */
+  private void pruneHistory() {
+    for (String target : targets) {
+      if (!isTablePartition(target)) {
+        continue;
+      }
+      Path folder = new Path(root, historyFolder(target));
+      try {
+        if (!fs.exists(folder)) {
+          continue;
+        }
+        List<FileStatus> kept = new ArrayList<>(List.of(fs.listStatus(folder)));
+        kept.sort((a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
+        for (FileStatus old : kept.subList(Math.min(historyKeep, kept.size()), kept.size())) {
+          fs.delete(old.getPath(), true);
+        }
+      } catch (IOException e) {
+        LOG.warn("could not prune {}: {} (the next run prunes it)", folder, e.toString());
+      }
+    }
   }
 
   public static String partitionName(Period period) {

@@ -34,7 +34,7 @@ import org.apache.hadoop.fs.Path;
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonPropertyOrder({"run_id", "job", "periods", "started_at", "ended_at", "status", "message",
     "version", "config", "input", "output", "registry", "inputs_sha256", "datasets", "tables",
-    "exports"})
+    "exports", "superseded"})
 public final class RunManifest {
 
   /** How a run ended; {@code running} until it does. */
@@ -113,6 +113,8 @@ public final class RunManifest {
   @JsonProperty("datasets") private Map<String, Dataset> datasets = new LinkedHashMap<>();
   @JsonProperty("tables") private Map<String, Table> tables = new LinkedHashMap<>();
   @JsonProperty("exports") private List<String> exports = new ArrayList<>();
+  /** What the run's publication replaced: target (e.g. county_metrics/period=2024-06) → run id. */
+  @JsonProperty("superseded") private Map<String, String> superseded = new LinkedHashMap<>();
 
   private RunManifest() {}
 
@@ -220,6 +222,15 @@ public final class RunManifest {
   public RunManifest table(String name, Map<String, Long> rowsWrittenPerPeriod) {
     long total = rowsWrittenPerPeriod.values().stream().mapToLong(Long::longValue).sum();
     tables.put(name, new Table(total, new LinkedHashMap<>(rowsWrittenPerPeriod)));
+    return this;
+  }
+
+  public Map<String, String> superseded() {
+    return Collections.unmodifiableMap(superseded);
+  }
+
+  public RunManifest superseded(Map<String, String> replaced) {
+    this.superseded = new LinkedHashMap<>(replaced);
     return this;
   }
 

@@ -42,6 +42,64 @@ public final class Runs {
     return path;
   }
 
+  /**
+   * Every succeeded nightly or backfill whose periods include {@code period}, newest first (the
+   * publications of the period, SPEC §4 history); unreadable manifests are skipped with a warning.
+   */
+  public static List<RunManifest> publications(FileSystem fs, Path root, Period period) {
+    Path runs = new Path(root, FOLDER);
+    List<RunManifest> found = new ArrayList<>();
+    try {
+      if (!fs.exists(runs)) {
+        return found;
+      }
+      List<FileStatus> dirs = new ArrayList<>(List.of(fs.listStatus(runs)));
+      dirs.sort((a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
+      for (FileStatus dir : dirs) {
+        Path manifest = new Path(dir.getPath(), MANIFEST);
+        if (!fs.exists(manifest)) {
+          continue;
+        }
+        try {
+          RunManifest m = RunManifest.read(fs, manifest);
+          if (m.status() == RunManifest.Status.SUCCEEDED
+              && List.of("nightly", "backfill").contains(m.job())
+              && m.periods().contains(period.toString())) {
+            found.add(m);
+          }
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("skipping the unreadable manifest {}: {}", manifest, e.toString());
+        }
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the runs under " + runs + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Where a run's publication of a table's period partition is now, if it is kept. */
+  public record Located(Path folder, boolean current) {}
+
+  /**
+   * The partition {@code <table>/period=P} that run {@code runId} published: the current one if its
+   * marker names the run, else the one kept in {@code <table>/_history/period=P/<run_id>}.
+   */
+  public static java.util.Optional<Located> locate(FileSystem fs, Path root, String table,
+      Period period, String runId) {
+    String target = table + "/" + Publication.partitionName(period);
+    Path current = new Path(root, target);
+    if (Publication.marker(fs, current).map(m -> m.runId().equals(runId)).orElse(false)) {
+      return java.util.Optional.of(new Located(current, true));
+    }
+    Path kept = new Path(root, Publication.historyFolder(target) + "/" + runId);
+    try {
+      return fs.exists(kept) ? java.util.Optional.of(new Located(kept, false))
+          : java.util.Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + kept + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A run that published a period: its id and manifest path. */
   public record Published(String runId, String manifestPath) {}
 
