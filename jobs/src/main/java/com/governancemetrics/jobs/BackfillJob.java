@@ -7,6 +7,7 @@ import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -19,8 +20,16 @@ public final class BackfillJob {
   public static final int MAX_PERIODS = 120;
 
   /** Validated options of a backfill run. */
-  public record Options(Period from, Period to, RunOptions run, boolean exports) {
+  public record Options(Period from, Period to, RunOptions run, boolean exports,
+      Optional<DryRun> dryRun) {
+
+    /** A backfill that publishes. */
+    public Options(Period from, Period to, RunOptions run, boolean exports) {
+      this(from, to, run, exports, Optional.empty());
+    }
+
     public Options {
+      dryRun = dryRun == null ? Optional.empty() : dryRun;
       if (from == null || to == null) {
         throw new UsageError("--from and --to are required",
             "Pass the range as --from YYYY-MM --to YYYY-MM, e.g. --from 2024-01 --to 2024-06.");
@@ -45,17 +54,19 @@ public final class BackfillJob {
   /** Runs the job, opening the output root's publication itself. */
   public static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
       PrintStream out) {
-    return PeriodRun.run(spark, config, options.run(), "backfill", options.periods(), out, step(options));
+    return PeriodRun.run(spark, config, options.run(), "backfill", options.periods(), out, step(options),
+        options.dryRun());
   }
 
   /** Runs the job in a publication the caller opened (the command line, before Spark starts). */
   static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
       PrintStream out, Publication publication) {
     return PeriodRun.run(spark, config, options.run(), "backfill", options.periods(), out, step(options),
-        publication);
+        publication, options.dryRun());
   }
 
   private static PeriodRun.Step step(Options options) {
-    return new PublishTables(options.exports());
+    // A dry run writes no exports: its report is the comparison.
+    return new PublishTables(options.exports() && options.dryRun().isEmpty());
   }
 }

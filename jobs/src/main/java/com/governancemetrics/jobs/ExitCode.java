@@ -1,6 +1,7 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.config.ConfigException;
+import com.governancemetrics.failures.ChangesFound;
 import com.governancemetrics.failures.Failure;
 import com.governancemetrics.failures.InputFault;
 import com.governancemetrics.failures.OutputLocked;
@@ -15,7 +16,9 @@ public enum ExitCode {
   USAGE(2),
   QUALITY_GATE(3),
   INPUT(4),
-  LOCKED(5);
+  LOCKED(5),
+  /** Only with --fail-on-change: the dry run or diff found changes. */
+  CHANGED(6);
 
   private final int code;
 
@@ -43,6 +46,9 @@ public enum ExitCode {
     }
     if (failure instanceof OutputLocked) {
       return LOCKED;
+    }
+    if (failure instanceof ChangesFound) {
+      return CHANGED;
     }
     return FAILED;
   }

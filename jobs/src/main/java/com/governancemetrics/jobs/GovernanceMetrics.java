@@ -23,13 +23,15 @@ import picocli.CommandLine.Command;
         RegistryCommand.class,
         ExportCommand.class,
         HistoryCommand.class,
+        DiffCommand.class,
         CommandLine.HelpCommand.class
     },
     footer = {
         "",
         "Exit codes: 0 done; 2 usage or configuration error; 3 quality gate failed;",
         "            4 input missing or unreadable (or an output root that cannot be written);",
-        "            5 another run holds the output root; 1 anything else."
+        "            5 another run holds the output root; 6 changes found (only with --fail-on-change);",
+        "            1 anything else."
     })
 public final class GovernanceMetrics implements Runnable {
 

@@ -1,6 +1,9 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.config.GovernanceConfig;
+import com.governancemetrics.diff.PublicationDiff;
+import com.governancemetrics.export.MetricPresentations;
+import com.governancemetrics.failures.ChangesFound;
 import com.governancemetrics.failures.Failure;
 import com.governancemetrics.failures.QualityGateBreach;
 import com.governancemetrics.input.DatasetFiles;
@@ -20,6 +23,7 @@ import com.governancemetrics.quality.QualityGate;
 import com.governancemetrics.registry.TownshipRegistry;
 import com.governancemetrics.spark.SparkSessions;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,10 +73,10 @@ final class PeriodRun {
    * failed and publishes nothing.
    */
   static RunManifest run(SparkSession spark, GovernanceConfig config, RunOptions options, String job,
-      List<Period> periods, PrintStream out, Step afterGate) {
+      List<Period> periods, PrintStream out, Step afterGate, Optional<DryRun> dryRun) {
     try (Publication publication = PublishingRun.open(spark.sparkContext().hadoopConfiguration(),
         options, config.settings(), job, periods)) {
-      return run(spark, config, options, job, periods, out, afterGate, publication);
+      return run(spark, config, options, job, periods, out, afterGate, publication, dryRun);
     }
   }
 
@@ -81,9 +85,13 @@ final class PeriodRun {
     return new ReadScope(periods, config.catalogue().datasetsWith(MetricWindow.YTD));
   }
 
-  /** {@link #run} with the publication the caller opened (the command line opens it first). */
+  /**
+   * {@link #run} with the publication the caller opened (the command line opens it first). A dry
+   * run stages everything, then compares it with what is published instead of committing it.
+   */
   static RunManifest run(SparkSession spark, GovernanceConfig config, RunOptions options, String job,
-      List<Period> periods, PrintStream out, Step afterGate, Publication publication) {
+      List<Period> periods, PrintStream out, Step afterGate, Publication publication,
+      Optional<DryRun> dryRun) {
     String runId = publication.runId();
     RunManifest manifest = RunManifest.start(runId, job,
         periods.stream().map(Period::toString).toList(), Version.current())
@@ -92,9 +100,47 @@ final class PeriodRun {
     LOG.info("Run {}: {} {} from {} to {}", runId, job, periods.size() == 1 ? periods.get(0)
         : periods.get(0) + " … " + periods.get(periods.size() - 1), options.input(), options.output());
     SparkSessions.applyTo(spark, config.settings().shufflePartitions());
+    PublishingRun.Finish finish = dryRun.<PublishingRun.Finish>map(d -> (p, m) -> compare(spark,
+        config, periods, out, d, p, m)).orElse(PublishingRun.COMMIT);
     PublishingRun.execute(publication, manifest,
-        p -> stage(spark, config, options, periods, out, afterGate, manifest, p));
+        p -> stage(spark, config, options, periods, out, afterGate, manifest, p), finish);
     return manifest;
+  }
+
+  /**
+   * A dry run's end: what it staged compared with what is published (or with run --against), the
+   * comparison written, the manifest recorded as a dry run, nothing published.
+   */
+  private static Optional<Failure> compare(SparkSession spark, GovernanceConfig config,
+      List<Period> periods, PrintStream out, DryRun dryRun, Publication publication,
+      RunManifest manifest) {
+    Map<Period, PublicationDiff.Side[]> sides = new LinkedHashMap<>();
+    if (manifest.status() == RunManifest.Status.SUCCEEDED) {
+      for (Period p : periods) {
+        sides.put(p, new PublicationDiff.Side[] {
+            Comparison.published(publication.fileSystem(), publication.root(), p,
+                dryRun.against()),
+            Comparison.staged(publication, p)});
+      }
+      Comparison.Outcome outcome = Comparison.report(spark, publication.fileSystem(),
+          publication.root(), publication.runId(), sides,
+          MetricPresentations.of(config.catalogue()), out);
+      manifest.finish(RunManifest.Status.DRY_RUN, "dry run: " + outcome.changes()
+          + " change(s), " + outcome.unitsMoved() + " unit(s) whose rank or target status "
+          + "changes; comparison " + outcome.folder() + "; nothing published");
+      publication.writeManifest(manifest);
+      publication.abandon();
+      if (dryRun.failOnChange() && outcome.changes() > 0) {
+        return Optional.of(new ChangesFound("the dry run found "
+            + outcome.changes() + " change(s) against what is published (" + outcome.folder()
+            + ")", "Read the comparison, then publish with the same command without --dry-run."));
+      }
+      return Optional.empty();
+    }
+    // the quality gate failed: nothing to compare, nothing published
+    publication.writeManifest(manifest);
+    publication.abandon();
+    return Optional.empty();
   }
 
   private static Optional<Failure> stage(SparkSession spark, GovernanceConfig config,

@@ -21,6 +21,20 @@ import org.slf4j.LoggerFactory;
 final class PublishingRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(PublishingRun.class);
+  /**
+   * How a run ends once it staged everything: committed, or compared in a dry run; returns a
+   * failure to throw once the manifest is recorded (a dry run told to fail on changes).
+   */
+  interface Finish {
+    Optional<Failure> finish(Publication publication, RunManifest manifest) throws Exception;
+  }
+
+  /** The usual end: everything staged is published with the manifest. */
+  static final Finish COMMIT = (publication, manifest) -> {
+    publication.commit(manifest);
+    return Optional.empty();
+  };
+
   /** What a run stages; returns a failure to throw once the manifest is committed (the gate). */
   interface Body {
     Optional<Failure> stage(Publication publication) throws Exception;
@@ -44,11 +58,17 @@ final class PublishingRun {
    * which {@code body} finishes with its status.
    */
   static void execute(Publication publication, RunManifest manifest, Body body) {
+    execute(publication, manifest, body, COMMIT);
+  }
+
+  /** {@link #execute} ending with {@code finish} instead of the commit. */
+  static void execute(Publication publication, RunManifest manifest, Body body, Finish finish) {
     Optional<Failure> afterCommit;
     publication.writeManifest(manifest);
     try {
-      afterCommit = body.stage(publication);
-      publication.commit(manifest);
+      Optional<Failure> gate = body.stage(publication);
+      Optional<Failure> finished = finish.finish(publication, manifest);
+      afterCommit = gate.isPresent() ? gate : finished;
     } catch (Exception e) { // Spark throws checked exceptions from Scala code
       publication.abandon();
       manifest.finish(RunManifest.Status.FAILED, oneLine(e));

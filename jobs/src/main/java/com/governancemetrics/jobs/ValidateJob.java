@@ -6,6 +6,7 @@ import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.periods.Period;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /** {@code validate --period P}: the quality checks and quarantine only; publishes no table (SPEC §4). */
@@ -23,14 +24,15 @@ public final class ValidateJob {
   /** Runs the job, opening the output root's publication itself. */
   public static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
       PrintStream out) {
-    return PeriodRun.run(spark, config, options.run(), "validate", List.of(options.period()), out, step(options));
+    return PeriodRun.run(spark, config, options.run(), "validate", List.of(options.period()), out, step(options),
+        Optional.empty());
   }
 
   /** Runs the job in a publication the caller opened (the command line, before Spark starts). */
   static RunManifest run(SparkSession spark, GovernanceConfig config, Options options,
       PrintStream out, Publication publication) {
     return PeriodRun.run(spark, config, options.run(), "validate", List.of(options.period()), out, step(options),
-        publication);
+        publication, Optional.empty());
   }
 
   private static PeriodRun.Step step(Options options) {

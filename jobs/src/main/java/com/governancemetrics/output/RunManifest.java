@@ -45,6 +45,8 @@ public final class RunManifest {
     @JsonProperty("quality_gate_failed") QUALITY_GATE_FAILED,
     /** Nothing new since the last publication of its period: nothing computed or published. */
     @JsonProperty("unchanged") UNCHANGED,
+    /** A dry run: computed and compared with what is published; nothing published. */
+    @JsonProperty("dry_run") DRY_RUN,
     @JsonProperty("failed") FAILED,
     /** Killed or lost before it published; marked so by the run that recovered after it. */
     @JsonProperty("abandoned") ABANDONED;
