@@ -105,6 +105,56 @@ class PublicationTest {
     assertThat(out.resolve("_staging")).doesNotExist();
   }
 
+  @Test
+  void replacedPartitionsAreKeptInTheHistoryAndPrunedOldestFirst(@TempDir Path out)
+      throws Exception {
+    Path history = out.resolve("county_metrics/_history/period=2024-06");
+    List<String> runs = List.of("20240701T000000Z-nightly-2024-06-a", "20240702T000000Z-nightly-2024-06-b",
+        "20240703T000000Z-nightly-2024-06-c", "20240704T000000Z-nightly-2024-06-d");
+    for (int i = 0; i < runs.size(); i++) {
+      try (Publication publication = Publication.begin(new Configuration(), out.toString(),
+          runs.get(i), "nightly", Duration.ofMinutes(5), 2)) {
+        publication.stagePartitions(rows("2024-06", String.valueOf(i)), "county_metrics",
+            List.of(Period.parse("2024-06")));
+        RunManifest manifest = RunManifest.start(runs.get(i), "nightly", List.of("2024-06"), "test")
+            .finish(RunManifest.Status.SUCCEEDED, null);
+        publication.commit(manifest);
+        if (i > 0) {
+          assertThat(manifest.superseded())
+              .containsExactly(Map.entry("county_metrics/period=2024-06", runs.get(i - 1)));
+        }
+      }
+    }
+    // the two newest replaced publications are kept, each with the rows it had
+    try (Stream<Path> kept = Files.list(history)) {
+      assertThat(kept.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly(runs.get(1), runs.get(2));
+    }
+    assertThat(spark.read().parquet(history.resolve(runs.get(2)).toString())
+        .collectAsList()).extracting(r -> r.getInt(r.fieldIndex("value"))).containsExactly(2);
+    // readers of the table see the current publication only
+    assertThat(spark.read().parquet(out.resolve("county_metrics").toString()).collectAsList())
+        .extracting(r -> r.<String>getAs(Publication.RUN_ID_COLUMN)).containsExactly(runs.get(3));
+    // and the manifest of the newest run names what it replaced
+    RunManifest newest = RunManifest.read(publicationFs(out), new org.apache.hadoop.fs.Path(
+        out.resolve("_runs/" + runs.get(3) + "/manifest.json").toString()));
+    assertThat(newest.superseded()).containsEntry("county_metrics/period=2024-06", runs.get(2));
+  }
+
+  @Test
+  void withHistoryKeepZeroNothingIsKept(@TempDir Path out) {
+    for (String run : List.of("r1", "r2")) {
+      try (Publication publication = Publication.begin(new Configuration(), out.toString(), run,
+          "nightly", Duration.ofMinutes(5), 0)) {
+        publication.stagePartitions(rows("2024-06", "1"), "county_metrics",
+            List.of(Period.parse("2024-06")));
+        publication.commit(RunManifest.start(run, "nightly", List.of("2024-06"), "test"));
+      }
+    }
+    assertThat(out.resolve("county_metrics/_history")).doesNotExist();
+    assertThat(out.resolve("_staging")).doesNotExist();
+  }
+
   private static org.apache.hadoop.fs.FileSystem publicationFs(Path out) {
     return Publication.fileSystem(new Configuration(), out.toString());
   }
