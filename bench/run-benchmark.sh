@@ -5,6 +5,10 @@
 #   (b) bin/governance-metrics nightly --period P --no-exports     (c) the same with exports
 #   (d) bin/governance-metrics backfill of the last 12 periods --no-exports
 #   (e) the county table of P computed by DuckDB                  (f) naive Spark SQL, one query per metric
+#   (g) nightly --period P --dry-run against the publication of (b)
+# and once, on the committed sample (scale factor 0 in runs.csv):
+#   (s) bin/governance-metrics nightly --period 2024-06, the README's first command, into an empty output
+#   (t) the same again with nothing new since (s) published
 # and write bench/RESULTS.md (figures, ratios against the goals) with the raw runs in bench/results/runs.csv.
 #
 #   bench/run-benchmark.sh [--scale-factors "1 10"] [--provinces CODES] [--runs 3] [--warmup 1] [--quick]
@@ -18,7 +22,7 @@
 # SF10 now). --reuse-data skips generate when the work folder holds data generated with the same options.
 # --input DIR measures an existing input root instead of generating one (one scale factor: its label).
 # --only "nightly scan_floor" runs only those measurements (ids: scan_floor nightly nightly_exports
-# backfill_12 duckdb naive_spark_sql). --naive-runs N runs the naive reference (minutes a run) N times
+# backfill_12 duckdb naive_spark_sql dry_run sample_nightly nothing_new). --naive-runs N runs the naive reference (minutes a run) N times
 # without a warm-up instead of like the others.
 # The Spark processes run through bin/governance-metrics (same JVM options, classpath and SparkSubmit path
 # as the product); the scan floor and the naive job are its jar plus bench's, chosen with --class.
@@ -43,7 +47,8 @@ NOTE=""
 MERGE=0
 REUSE=0
 INPUT=""
-ONLY="scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql"
+ALL_MEASUREMENTS="scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql dry_run sample_nightly nothing_new"
+ONLY="$ALL_MEASUREMENTS"
 NAIVE_RUNS=""
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -83,7 +88,7 @@ WORK="${WORK:-$BENCH/target/work}"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup must be a number, got '$WARMUP'"
 [[ -z "$NAIVE_RUNS" || "$NAIVE_RUNS" =~ ^[1-9][0-9]*$ ]] || die "--naive-runs must be a positive number, got '$NAIVE_RUNS'"
 for id in $ONLY; do
-  [[ " scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql " == *" $id "* ]] \
+  [[ " $ALL_MEASUREMENTS " == *" $id "* ]] \
     || die "unknown measurement '$id' in --only"
 done
 for sf in $SCALE_FACTORS; do [[ "$sf" =~ ^[1-9][0-9]*$ ]] || die "bad scale factor '$sf'"; done
@@ -134,9 +139,12 @@ RUNS_CSV="$RESULTS_DIR/results/runs.csv"
 LOGS="$WORK/logs"
 mkdir -p "$LOGS"
 HEADER="scale_factor,measurement,run,exit_code,wall_s,max_rss_mb,started_at"
+# The sample's measurements are recorded as scale factor 0.
+MEASURED_SFS="$SCALE_FACTORS"
+[[ " $ONLY " == *" sample_nightly "* || " $ONLY " == *" nothing_new "* ]] && MEASURED_SFS="0 $SCALE_FACTORS"
 if [[ $MERGE == 1 && -f "$RUNS_CSV" ]]; then
   keep=$(mktemp)
-  awk -F, -v sfs=" $SCALE_FACTORS " 'NR > 1 && index(sfs, " " $1 " ") == 0' "$RUNS_CSV" > "$keep"
+  awk -F, -v sfs=" $MEASURED_SFS " 'NR > 1 && index(sfs, " " $1 " ") == 0' "$RUNS_CSV" > "$keep"
   { echo "$HEADER"; cat "$keep"; } > "$RUNS_CSV"; rm -f "$keep"
 else
   echo "$HEADER" > "$RUNS_CSV"
@@ -192,6 +200,19 @@ if [[ $QUICK == 1 ]]; then
   CONFIG_ARGS=(--config "$QUICK_CONFIG")
 fi
 
+# The committed sample, as a new user first meets it: the README's first command into an empty output, then
+# the same command again with nothing new (it should exit 0 without starting Spark).
+SAMPLE_OUT="$WORK/sample/out"
+clean_sample() { rm -rf "$SAMPLE_OUT"; }
+ensure_sample_published() {
+  [[ -f "$SAMPLE_OUT/county_metrics/period=2024-06/_SUCCESS" ]] \
+    || "$LAUNCHER" nightly --period 2024-06 --output "$SAMPLE_OUT" >"$LOGS/sample-publish.log" 2>&1 \
+    || log "could not publish the sample before measuring nothing_new (see $LOGS/sample-publish.log)"
+}
+mkdir -p "$WORK/sample"
+measurement 0 sample_nightly clean_sample "$LAUNCHER" nightly --period 2024-06 --output "$SAMPLE_OUT"
+measurement 0 nothing_new ensure_sample_published "$LAUNCHER" nightly --period 2024-06 --output "$SAMPLE_OUT"
+
 FROM=$(month_shift "$LATEST" -11)
 for sf in $SCALE_FACTORS; do
   START=$(month_shift "$LATEST" $(( -(12 * sf - 1) )))
@@ -217,10 +238,19 @@ for sf in $SCALE_FACTORS; do
   fi
 
   clean_out() { rm -rf "$OUT"; }
+  # A dry run compares with what is published: publish P first (untimed) unless (b) left it published.
+  ensure_published() {
+    [[ -f "$OUT/county_metrics/period=$LATEST/_SUCCESS" ]] \
+      || "$LAUNCHER" nightly --period "$LATEST" --input "$DATA" --output "$OUT" ${CONFIG_ARGS[@]+"${CONFIG_ARGS[@]}"} \
+           --no-exports >"$LOGS/sf$sf-publish.log" 2>&1 \
+      || log "could not publish SF$sf before the dry run (see $LOGS/sf$sf-publish.log)"
+  }
   log "SF$sf: measuring, P = $LATEST, $RUNS run(s) after $WARMUP warm-up(s) each"
   measurement "$sf" scan_floor : env "$(bench_class ScanFloor)" "$LAUNCHER" --input "$DATA" --period "$LATEST"
   measurement "$sf" nightly clean_out "$LAUNCHER" nightly --period "$LATEST" --input "$DATA" --output "$OUT" \
     ${CONFIG_ARGS[@]+"${CONFIG_ARGS[@]}"} --no-exports
+  measurement "$sf" dry_run ensure_published "$LAUNCHER" nightly --period "$LATEST" --input "$DATA" \
+    --output "$OUT" ${CONFIG_ARGS[@]+"${CONFIG_ARGS[@]}"} --dry-run
   measurement "$sf" nightly_exports clean_out "$LAUNCHER" nightly --period "$LATEST" --input "$DATA" --output "$OUT" \
     ${CONFIG_ARGS[@]+"${CONFIG_ARGS[@]}"}
   measurement "$sf" backfill_12 clean_out "$LAUNCHER" backfill --from "$FROM" --to "$LATEST" --input "$DATA" \
@@ -267,7 +297,7 @@ ENV_FILE="$RESULTS_DIR/results/environment.properties"
   echo "warmup=$WARMUP"
   echo "load=$LOAD_START / $(cut -d' ' -f1 /proc/loadavg)"
   echo "total=$(( total / 60 )) min $(( total % 60 )) s"
-  echo "command=bench/run-benchmark.sh --scale-factors \"$SCALE_FACTORS\" --runs $RUNS${PROVINCES:+ --provinces $PROVINCES}$([[ $QUICK == 1 ]] && echo ' --quick')$([[ "$ONLY" != "scan_floor nightly nightly_exports backfill_12 duckdb naive_spark_sql" ]] && echo " --only \"$ONLY\"")$([[ $QUICK == 0 && $WARMUP != 1 ]] && echo " --warmup $WARMUP")${NAIVE_RUNS:+ --naive-runs $NAIVE_RUNS}"
+  echo "command=bench/run-benchmark.sh --scale-factors \"$SCALE_FACTORS\" --runs $RUNS${PROVINCES:+ --provinces $PROVINCES}$([[ $QUICK == 1 ]] && echo ' --quick')$([[ "$ONLY" != "$ALL_MEASUREMENTS" ]] && echo " --only \"$ONLY\"")$([[ $QUICK == 0 && $WARMUP != 1 ]] && echo " --warmup $WARMUP")${NAIVE_RUNS:+ --naive-runs $NAIVE_RUNS}"
   echo "note=$NOTE"
 } > "$ENV_FILE"
 java -cp "$BENCH_JAR" com.governancemetrics.bench.ResultsReport --runs "$RUNS_CSV" --environment "$ENV_FILE" \

@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 
 /**
  * The input files a {@code nightly} run for period P reads (the same scope as the product's ReadScope):
- * for the monthly datasets the {@code period=} folders of Y-01…P, of P-1's year to date and of P-12's
- * year to date, plus folders whose value is not a valid period (their rows are bad_period, so they are
- * read); for collective_income the latest {@code year=} folder ≤ the year of P, of P-1 and of P-12, plus
+ * for grid_coverage, whose metrics are all stock, the {@code period=} folders of P, P-1 and P-12; for
+ * service_appeals, which has year-to-date metrics, those of Y-01…P, of P-1's year to date and of P-12's
+ * year to date; for both, folders whose value is not a valid period (their rows are bad_period, so they
+ * are read); for collective_income the latest {@code year=} folder ≤ the year of P, of P-1 and of P-12, plus
  * folders that are not a valid year; every rectification_cases file. Files and folders whose names start
  * with {@code _} or {@code .} are not data (SPEC §1). Plain java.nio, so the DuckDB run needs no Hadoop.
  */
@@ -41,8 +42,9 @@ public record ReadPlan(Path inputRoot, YearMonth period, Map<Dataset, List<Path>
   /** Lists the input root and keeps the files a nightly run for {@code period} reads. */
   public static ReadPlan forNightly(Path inputRoot, YearMonth period) {
     Map<Dataset, List<Path>> files = new EnumMap<>(Dataset.class);
-    TreeSet<YearMonth> months = monthlyPeriods(period);
     for (Dataset d : List.of(Dataset.GRID_COVERAGE, Dataset.SERVICE_APPEALS)) {
+      TreeSet<YearMonth> months = d == Dataset.GRID_COVERAGE ? stockPeriods(period)
+          : monthlyPeriods(period);
       List<Path> kept = new ArrayList<>();
       for (Path f : dataFiles(inputRoot.resolve(d.folder()))) {
         Optional<String> value = folderValue(inputRoot.resolve(d.folder()), f, "period");
@@ -81,6 +83,11 @@ public record ReadPlan(Path inputRoot, YearMonth period, Map<Dataset, List<Path>
     files.put(Dataset.RECTIFICATION_CASES,
         dataFiles(inputRoot.resolve(Dataset.RECTIFICATION_CASES.folder())));
     return new ReadPlan(inputRoot, period, files, new ArrayList<>(years));
+  }
+
+  /** P, P-1 and P-12: what stock metrics and their previous-period and year-on-year columns need. */
+  static TreeSet<YearMonth> stockPeriods(YearMonth p) {
+    return new TreeSet<>(List.of(p, p.minusMonths(1), p.minusMonths(12)));
   }
 
   /** The months of Y-01…P, of P-1's and of P-12's year to date (the ytd of 2024-01's P-1 is all 2023). */

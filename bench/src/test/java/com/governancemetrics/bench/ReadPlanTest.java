@@ -27,10 +27,11 @@ class ReadPlanTest {
   }
 
   @Test
-  void monthlyDatasetsKeepTheYearToDateOfPOfPMinus1AndOfPMinus12() throws IOException {
+  void gridKeepsPPMinus1AndPMinus12AndAppealsTheirYearsToDate() throws IOException {
     for (String p : List.of("2022-12", "2023-01", "2023-02", "2023-03", "2023-04", "2023-12", "2024-01",
         "2024-02", "2024-03", "2024-04")) {
       touch("grid_coverage/period=" + p + "/43.parquet");
+      touch("service_appeals/period=" + p + "/43.parquet");
     }
     touch("grid_coverage/period=2024-3/43.parquet");      // not a valid period: read, its rows are bad_period
     touch("grid_coverage/period=2024-03/_SUCCESS");       // not data
@@ -41,9 +42,11 @@ class ReadPlanTest {
     ReadPlan plan = ReadPlan.forNightly(root, YearMonth.of(2024, 3));
 
     assertThat(planned(plan, Dataset.GRID_COVERAGE)).containsExactlyInAnyOrder(
-        "period=2023-01/43.parquet", "period=2023-02/43.parquet", "period=2023-03/43.parquet",
-        "period=2024-01/43.parquet", "period=2024-02/43.parquet", "period=2024-03/43.parquet",
+        "period=2023-03/43.parquet", "period=2024-02/43.parquet", "period=2024-03/43.parquet",
         "period=2024-3/43.parquet", "loose.parquet");
+    assertThat(planned(plan, Dataset.SERVICE_APPEALS)).containsExactlyInAnyOrder(
+        "period=2023-01/43.parquet", "period=2023-02/43.parquet", "period=2023-03/43.parquet",
+        "period=2024-01/43.parquet", "period=2024-02/43.parquet", "period=2024-03/43.parquet");
   }
 
   @Test

@@ -50,8 +50,32 @@ class ResultsReportTest {
         "not measured",     // DuckDB at SF10
         "not measured",     // SF10 / SF1
         "NOT MET",          // 50 / 15 > 3
-        "NOT MET");         // backfill peaked at 1610 MB
+        "NOT MET",          // backfill peaked at 1610 MB
+        "not measured",     // the sample nightly
+        "not measured",     // nothing new
+        "not measured");    // dry run
     assertThat(v.get(0).ratioText()).contains("= 1.50");
+  }
+
+  @Test
+  void theSampleIsItsOwnSectionWithGoalsInSecondsAndTheDryRunIsAgainstTheNightly() {
+    List<ResultsReport.Run> runs = new ArrayList<>();
+    runs.addAll(threeRuns(ResultsReport.SAMPLE, "sample_nightly", 28, 29, 40, 900));
+    runs.addAll(threeRuns(ResultsReport.SAMPLE, "nothing_new", 5, 6, 6, 200));
+    runs.addAll(threeRuns(1, "nightly", 20, 20, 20, 1400));
+    runs.addAll(threeRuns(1, "dry_run", 23, 24, 25, 1400));
+
+    List<ResultsReport.Verdict> v = ResultsReport.verdicts(runs);
+    String md = ResultsReport.render(runs, new Properties(), "results/runs.csv");
+
+    assertThat(v).filteredOn(x -> x.goal().startsWith("sample nightly"))
+        .extracting(ResultsReport.Verdict::status).containsExactly("met");        // median 29 s
+    assertThat(v).filteredOn(x -> x.goal().startsWith("nightly with nothing new"))
+        .extracting(ResultsReport.Verdict::status).containsExactly("NOT MET");    // median 6 s
+    assertThat(v).filteredOn(x -> x.goal().startsWith("dry run"))
+        .extracting(ResultsReport.Verdict::status).containsExactly("met");        // 24 / 20 = 1.2
+    assertThat(ResultsReport.scaleFactors(runs)).containsExactly(1);
+    assertThat(md).contains("## The sample (data/sample)").doesNotContain("## SF0");
   }
 
   @Test
