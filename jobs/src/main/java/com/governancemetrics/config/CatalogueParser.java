@@ -1,6 +1,7 @@
 package com.governancemetrics.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.governancemetrics.metrics.AnomalyRules;
 import com.governancemetrics.metrics.MetricCatalogue;
 import com.governancemetrics.metrics.MetricDefinition;
 import com.governancemetrics.metrics.ProvinceOverrides;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks the bound {@code thresholds:}, {@code metrics:} and {@code provinces:} sections of
- * governance.yaml and assembles them into a {@link MetricCatalogue} (SPEC §2). Every mistake is a
+ * Checks the bound {@code thresholds:}, {@code metrics:}, {@code provinces:} and {@code
+ * anomaly_rules:} sections of governance.yaml and assembles them into a {@link MetricCatalogue} (SPEC §2). Every mistake is a
  * {@link ConfigException} naming the file, the key path and the metric, before any data is read.
  */
 final class CatalogueParser {
@@ -34,11 +35,13 @@ final class CatalogueParser {
 
   /**
    * @param hasMetrics whether the file has a {@code metrics:} section (even an empty one)
-   * @param defaults the catalogue to use when the file has no {@code metrics:} section (the bundled
-   *     one), or null when parsing the bundled file itself
+   * @param hasAnomalyRules whether the file has an {@code anomaly_rules:} section (even an empty one)
+   * @param defaults the catalogue to use when the file has no {@code metrics:} section, and whose
+   *     family anomaly rules apply when it has no {@code anomaly_rules:} section (the bundled one),
+   *     or null when parsing the bundled file itself
    */
-  static MetricCatalogue parse(ConfigFile file, boolean hasMetrics, JobSettings settings,
-      ConfigBinder binder, Supplier<MetricCatalogue> defaults) {
+  static MetricCatalogue parse(ConfigFile file, boolean hasMetrics, boolean hasAnomalyRules,
+      JobSettings settings, ConfigBinder binder, Supplier<MetricCatalogue> defaults) {
     Map<String, BigDecimal> own = thresholds(file.thresholds(), binder);
     List<MetricDefinition> metrics;
     Map<String, BigDecimal> thresholds;
@@ -53,7 +56,10 @@ final class CatalogueParser {
     }
     Map<String, ProvinceOverrides> provinces =
         provinces(file.provinces(), metrics, thresholds, binder);
-    MetricCatalogue catalogue = new MetricCatalogue(metrics, thresholds, provinces);
+    Map<String, AnomalyRules> familyRules = hasAnomalyRules
+        ? familyRules(file.anomalyRules(), metrics, binder)
+        : defaults != null ? defaults.get().familyRules() : Map.of();
+    MetricCatalogue catalogue = new MetricCatalogue(metrics, thresholds, provinces, familyRules);
     own.forEach((name, value) -> notNegative(value, "thresholds." + name, name, "", catalogue,
         binder));
     provinces.forEach((code, overrides) -> overrides.thresholds().forEach((name, value) ->
@@ -96,6 +102,30 @@ final class CatalogueParser {
       metrics.add(metric);
     }
     return metrics;
+  }
+
+  /**
+   * The {@code anomaly_rules:} section: the rules of each family, keyed by a family of the metrics
+   * (a misspelt family would silently judge nothing, so it is an error).
+   */
+  private static Map<String, AnomalyRules> familyRules(Map<String, JsonNode> written,
+      List<MetricDefinition> metrics, ConfigBinder binder) {
+    Map<String, AnomalyRules> result = new LinkedHashMap<>();
+    if (written == null) {
+      return result;
+    }
+    Set<String> families = new java.util.LinkedHashSet<>();
+    metrics.forEach(m -> families.add(m.family()));
+    AnomalyBlocks blocks = new AnomalyBlocks(binder);
+    written.forEach((family, node) -> {
+      String path = ConfigBinder.child("anomaly_rules", family);
+      if (!families.contains(family)) {
+        throw binder.error(path, "unknown family '" + family + "'; the metrics' families: "
+            + families);
+      }
+      result.put(family, blocks.family(node, path, family));
+    });
+    return result;
   }
 
   private static Map<String, ProvinceOverrides> provinces(Map<String, ConfigFile.Province> written,

@@ -2,7 +2,6 @@ package com.governancemetrics.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.governancemetrics.metrics.AnomalyRules;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ record ConfigFile(
     @JsonProperty("case_types") List<String> caseTypes,
     Map<String, BigDecimal> thresholds,
     List<JsonNode> metrics,
-    Map<String, Province> provinces) {
+    Map<String, Province> provinces,
+    @JsonProperty("anomaly_rules") Map<String, JsonNode> anomalyRules) {
 
   /** The {@code settings:} section; each key is described in conf/governance.yaml. */
   record Settings(
@@ -33,11 +33,31 @@ record ConfigFile(
 
   /**
    * The keys every metric has (SPEC §2). The target is a number or {min, max} by direction, so it is
-   * read once the direction is known. {@code anomaly:} is where a metric's anomaly rules will go: it
-   * binds to {@link AnomalyRules}, which has no rule yet, so every key inside it fails.
+   * read once the direction is known; {@code anomaly:}, the metric's own anomaly rules, is an {@link
+   * AnomalyBlock} read by {@link AnomalyBlocks}.
    */
   record MetricEntry(String id, String label, String definition, String family, String dataset,
-      String kind, String window, String direction, JsonNode target, AnomalyRules anomaly) {}
+      String kind, String window, String direction, JsonNode target, JsonNode anomaly) {}
+
+  /**
+   * A family's rules under {@code anomaly_rules:}, or a metric's {@code anomaly:} block: each rule a
+   * mapping of its keys (or, in a metric's block, {@code false} to switch the family's off), so each
+   * is read once its shape is known.
+   */
+  record AnomalyBlock(JsonNode jump, @JsonProperty("outside_range") JsonNode outsideRange,
+      @JsonProperty("growing_stocks") List<String> growingStocks,
+      @JsonProperty("full_while_peers_spread") JsonNode fullWhilePeersSpread) {}
+
+  /** {@code jump:}; an absent key takes its default (described in conf/governance.yaml). */
+  record JumpKeys(@JsonProperty("max_change") Double maxChange) {}
+
+  /** {@code outside_range:}. */
+  record OutsideRangeKeys(Double k, @JsonProperty("min_history") Integer minHistory,
+      @JsonProperty("min_margin") Double minMargin) {}
+
+  /** {@code full_while_peers_spread:}. */
+  record FullWhilePeersSpreadKeys(@JsonProperty("min_spread") Double minSpread,
+      @JsonProperty("min_units") Integer minUnits) {}
 
   /** A band target: {@code {min: 5, max: 15}}. */
   record Band(Double min, Double max) {}

@@ -80,7 +80,8 @@ public final class ConfigLoader {
     JsonNode tree = binder.tree(SafeYaml.load(source, bytes));
     ConfigFile file = binder.bind(tree, "", ConfigFile.class);
     JobSettings settings = settings(file, binder);
-    MetricCatalogue catalogue = CatalogueParser.parse(file, tree.has("metrics"), settings, binder,
+    MetricCatalogue catalogue = CatalogueParser.parse(file, tree.has("metrics"),
+        tree.has("anomaly_rules"), settings, binder,
         BUNDLED_SOURCE.equals(source) ? null : () -> bundled().catalogue());
     return new GovernanceConfig(source, sha256(bytes), settings, catalogue);
   }

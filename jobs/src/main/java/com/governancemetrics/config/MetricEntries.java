@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.governancemetrics.input.InputDataset;
+import com.governancemetrics.metrics.AnomalyRules;
 import com.governancemetrics.metrics.Direction;
 import com.governancemetrics.metrics.InvalidMetricKey;
 import com.governancemetrics.metrics.KindKeys;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * Turns one entry of {@code metrics:} into a checked {@link MetricDefinition}: binds the keys every
  * metric has, then hands the rest to its kind ({@link KindKeys}), which binds and checks its own keys
- * against the dataset. Every mistake names the file, the key path and the metric.
+ * against the dataset, and its own anomaly rules ({@link AnomalyBlocks}). Every mistake names the
+ * file, the key path and the metric.
  */
 final class MetricEntries {
 
@@ -81,10 +83,14 @@ final class MetricEntries {
     }
     Optional<Target> target = Targets.read(binder, entry.target(), ConfigBinder.child(path, "target"),
         direction, where);
-    // entry.anomaly(): bound (so that no key inside it passes) but not used until rules exist.
-    return new MetricDefinition(entry.id(), required(entry.label(), path, "label", where),
+    MetricDefinition metric = new MetricDefinition(entry.id(),
+        required(entry.label(), path, "label", where),
         required(entry.definition(), path, "definition", where),
         required(entry.family(), path, "family", where), dataset, kind, window, direction, target);
+    AnomalyRules anomaly = new AnomalyBlocks(binder).metric(entry.anomaly(),
+        ConfigBinder.child(path, "anomaly"), metric, where);
+    return new MetricDefinition(metric.id(), metric.label(), metric.definition(), metric.family(),
+        dataset, kind, window, direction, target, anomaly);
   }
 
   private Class<? extends KindKeys> kindOf(String kindName, InputDataset dataset, String path,

@@ -12,7 +12,8 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * 县区对比表.xlsx (SPEC §3), written streaming with fastexcel: sheets 县区对比, 市州对比, 乡镇明细 and 数据质量.
+ * 县区对比表.xlsx (SPEC §3), written streaming with fastexcel: sheets 县区对比, 市州对比, 乡镇明细, 数据质量 and
+ * 数据异常.
  * Values, ranks and rank changes are real numeric cells whose number formats make them read like the
  * CSV (92.3%, 第3名/共24, ↑2), so sorting and formulas work; header rows are frozen; a note row on top
  * states the data period and the run id; cells of units with low completeness have a yellow fill.
@@ -24,6 +25,7 @@ final class ComparisonWorkbook {
   static final String CITY_SHEET = "市州对比";
   static final String TOWNSHIP_SHEET = "乡镇明细";
   static final String QUALITY_SHEET = "数据质量";
+  static final String ANOMALY_SHEET = "数据异常";
 
   /** Rows above the data: note, legend, metric group header, column header. */
   static final int HEADER_ROWS = 4;
@@ -38,7 +40,8 @@ final class ComparisonWorkbook {
   private ComparisonWorkbook() {}
 
   static void write(OutputStream out, ProvinceSlice slice, List<MetricColumns> plan,
-                    Iterator<UnitRow> townships, RunInfo run) throws IOException {
+                    Iterator<UnitRow> townships, AnomalyList anomalies, RunInfo run)
+      throws IOException {
     Workbook workbook = new Workbook(out, "governance-metrics", "1.0");
     workbook.setGlobalDefaultFont("等线", 11);
     workbook.properties().setTitle(slice.provinceName() + "县区对比表 " + run.period());
@@ -62,6 +65,10 @@ final class ComparisonWorkbook {
     Worksheet quality = workbook.newWorksheet(QUALITY_SHEET);
     DataQualitySheet.write(quality, run);
     quality.finish();
+
+    Worksheet anomalySheet = workbook.newWorksheet(ANOMALY_SHEET);
+    AnomalySheet.write(anomalySheet, anomalies, run);
+    anomalySheet.finish();
 
     workbook.finish();
   }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,9 +42,8 @@ public final class Exporter {
     RunQuality manifest = request.quality();
     manifest.manifest().ifPresentOrElse(m -> { },
         () -> LOG.warn("exports without data-quality figures: {}", manifest.problem()));
-    ZoneId zone = ZoneId.of(spark.conf().get("spark.sql.session.timeZone", "Asia/Shanghai"));
-    RunInfo run = new RunInfo(request.period(), request.runId(), request.version(), ZonedDateTime.now(zone),
-        manifest);
+    RunInfo run = new RunInfo(request.period(), request.runId(), request.version(),
+        ZonedDateTime.now(RunInfo.ZONE), manifest);
 
     List<MetricTables.Province> provinces = tables.provinces();
     if (request.province().isPresent()) {
@@ -63,7 +61,7 @@ public final class Exporter {
     if (!provinces.isEmpty()) {
       Map<String, ProvinceSlice> slices = tables.slices(provinces);
       for (MetricTables.Province province : provinces) {
-        exported.add(exportProvince(spark, slices.get(province.code()), tables.townships(province),
+        exported.add(exportProvince(spark, slices.get(province.code()), tables,
             province, request, run, destination));
       }
     }
@@ -71,12 +69,13 @@ public final class Exporter {
   }
 
   private static ExportSummary.ProvinceExport exportProvince(SparkSession spark, ProvinceSlice slice,
-      Iterator<UnitRow> townshipRows, MetricTables.Province province, ExportRequest request, RunInfo run,
+      MetricTables tables, MetricTables.Province province, ExportRequest request, RunInfo run,
       ExportDestination destination) {
     long start = System.nanoTime();
     SparkSessions.describe(spark, "export " + request.period() + " " + province.code() + " " + province.name());
     warnAboutMissingMetrics(slice, request.metrics());
     List<MetricColumns> plan = MetricColumns.plan(request.metrics(), slice);
+    AnomalyList anomalies = AnomalyList.of(slice, tables.flaggedTownships(province), plan);
     FileSystem fs = destination.fileSystem();
     Path folder = null;
     try {
@@ -86,13 +85,13 @@ public final class Exporter {
       }
       long townships;
       try (OutputStream out = fs.create(new Path(folder, ComparisonWorkbook.FILE_NAME), false)) {
-        CountingIterator<UnitRow> rows = new CountingIterator<>(townshipRows);
-        ComparisonWorkbook.write(out, slice, plan, rows, run);
+        CountingIterator<UnitRow> rows = new CountingIterator<>(tables.townships(province));
+        ComparisonWorkbook.write(out, slice, plan, rows, anomalies, run);
         townships = rows.count;
       }
       try (OutputStream out = fs.create(new Path(folder, HtmlReport.FILE_NAME), false);
            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-        writer.write(HtmlReport.render(slice, plan, run));
+        writer.write(HtmlReport.render(slice, plan, anomalies, run));
       }
       destination.written(province.code());
       LOG.info("exported {} {} for {}: {} counties, {} cities, {} townships to {} in {} ms", province.code(),

@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * report.html (SPEC §3): one self-contained page a person opens from a shared drive. No network, no
  * script, no external font, image or style sheet: inline CSS and one inline SVG bar chart per metric
- * (counties in rank order, target line or band, province value, counties below target in red). Every
- * text from the data is escaped.
+ * (counties in rank order, target line or band, province value, counties below target in red), and
+ * the 数据异常提示 to ask the counties about. Every text from the data is escaped; every time is in
+ * {@link RunInfo#ZONE}.
  */
 final class HtmlReport {
 
@@ -21,7 +22,8 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
-  static String render(ProvinceSlice slice, List<MetricColumns> plan, RunInfo run) {
+  static String render(ProvinceSlice slice, List<MetricColumns> plan, AnomalyList anomalies,
+      RunInfo run) {
     StringBuilder html = new StringBuilder(64 * 1024);
     String title = slice.provinceName() + "基层治理指标县区对比报告";
     html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -40,10 +42,12 @@ final class HtmlReport {
       runFact(html, "运行时间", run.runTimeText());
     }
     runFact(html, "导出时间", run.generatedText());
+    runFact(html, "时区", RunInfo.ZONE_LABEL);
     runFact(html, "县区数", Integer.toString(slice.counties().size()));
     html.append("</dl>\n</div></header>\n<main class=\"wrap\">\n");
 
     overview(html, slice, plan);
+    AnomalySection.render(html, anomalies);
     int number = 1;
     for (MetricColumns columns : plan) {
       metricSection(html, number++, slice, columns);

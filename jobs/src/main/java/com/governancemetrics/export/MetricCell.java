@@ -4,7 +4,7 @@ import com.governancemetrics.rollup.Level;
 import org.apache.spark.sql.Row;
 
 /**
- * One unit's row for one metric (SPEC §3), with the rank of the unit's own level (rank_in_province for
+ * One unit's row for one metric (SPEC §3), its anomaly flag included, with the rank of the unit's own level (rank_in_province for
  * counties and cities, rank_in_county for townships, rank_in_country for provinces).
  */
 record MetricCell(
@@ -24,7 +24,9 @@ record MetricCell(
     Double prevValue,
     Double yoyValue,
     Double completeness,
-    Boolean lowCompleteness) {
+    Boolean lowCompleteness,
+    Boolean anomaly,
+    String anomalyReason) {
 
   MetricCell {
     if (metricId == null) {
@@ -51,7 +53,9 @@ record MetricCell(
         number(row, "prev_value"),
         number(row, "yoy_value"),
         number(row, "completeness"),
-        bool(row, "low_completeness"));
+        bool(row, "low_completeness"),
+        bool(row, "anomaly"),
+        string(row, "anomaly_reason"));
   }
 
   /** The value when it is a real number; NaN and infinities (never valid per SPEC §2) count as none. */
@@ -61,6 +65,11 @@ record MetricCell(
 
   boolean isLowCompleteness() {
     return Boolean.TRUE.equals(lowCompleteness);
+  }
+
+  /** Whether the value looks implausible (SPEC §3 anomaly); the reason is {@link #anomalyReason}. */
+  boolean isAnomaly() {
+    return Boolean.TRUE.equals(anomaly);
   }
 
   boolean belowTarget() {

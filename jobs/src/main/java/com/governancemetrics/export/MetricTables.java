@@ -74,11 +74,19 @@ final class MetricTables {
   }
 
   /**
-   * The columns of the level's table (SPEC §3) that its partition files hold: all but the period,
-   * which is the partition folder. The run_id the publisher adds is not read.
+   * The columns a partition published before the anomaly flags existed does not have: read as
+   * null, so that such a period still exports (without anomalies).
+   */
+  private static final List<String> LATER_COLUMNS = List.of("anomaly", "anomaly_reason");
+
+  /**
+   * The columns of the level's table (SPEC §3) that its partition files must hold: all but the
+   * period, which is the partition folder, and {@link #LATER_COLUMNS}. The run_id the publisher adds
+   * is not read.
    */
   private static List<String> storedColumns(Level level) {
-    return level.columns().stream().filter(c -> !c.equals(Publication.PERIOD_COLUMN)).toList();
+    return level.columns().stream().filter(c -> !c.equals(Publication.PERIOD_COLUMN)
+        && !LATER_COLUMNS.contains(c)).toList();
   }
 
   private static void requirePublished(Configuration conf, Path folder, Level level, Period period) {
@@ -101,8 +109,13 @@ final class MetricTables {
 
   /** The rows of a level's table, of one province or all, for the metrics exported. */
   private List<Row> rows(Level level, Optional<String> province) {
+    return rows(level, province, false);
+  }
+
+  private List<Row> rows(Level level, Optional<String> province, boolean onlyAnomalies) {
     return tables.get(level).read(level.schema(), province, PROVINCE_CODE,
-        row -> metricIds.contains(MetricCell.string(row, "metric_id")));
+        row -> metricIds.contains(MetricCell.string(row, "metric_id"))
+            && (!onlyAnomalies || Boolean.TRUE.equals(row.getAs("anomaly"))));
   }
 
   /** The provinces in county_metrics, by code (a few dozen at most). */
@@ -140,6 +153,14 @@ final class MetricTables {
    */
   Iterator<UnitRow> townships(Province province) {
     return pivoted(Level.TOWNSHIP, rows(Level.TOWNSHIP, Optional.of(province.code()))).iterator();
+  }
+
+  /**
+   * The townships of one province with an anomaly flag, each with its flagged cells only (the
+   * province's townships read again, keeping a few rows).
+   */
+  List<UnitRow> flaggedTownships(Province province) {
+    return pivoted(Level.TOWNSHIP, rows(Level.TOWNSHIP, Optional.of(province.code()), true));
   }
 
   private Map<String, List<UnitRow>> byProvince(Level level, List<Province> provinces) {

@@ -155,8 +155,8 @@ final class PeriodRun {
         options.skipCorruptFiles(), registry);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<InputDataset, DatasetFiles> files = Ingestion.select(conf, request);
-    manifest.inputsSha256(RunInputs.digest(conf, options.input(), scope, files, config,
-        afterGate.exports()));
+    manifest.inputsSha256(RunInputs.digest(conf, options.input(), options.output(), scope, files,
+        config, afterGate.exports()));
     IngestionResult ingestion = Ingestion.run(spark, request, files);
     try {
       recordDatasets(manifest, ingestion);

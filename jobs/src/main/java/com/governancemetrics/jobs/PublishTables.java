@@ -12,6 +12,7 @@ import com.governancemetrics.quality.IngestedDataset;
 import com.governancemetrics.rollup.ComparisonTables;
 import com.governancemetrics.rollup.Level;
 import com.governancemetrics.rollup.MetricTables;
+import com.governancemetrics.rollup.PublishedHistory;
 import com.governancemetrics.spark.SparkSessions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,8 @@ final class PublishTables implements PeriodRun.Step {
         c.ingestion().get(InputDataset.COLLECTIVE_INCOME).incomeYearUsed();
     MetricTables tables = ComparisonTables.compute(c.spark(), new ComparisonTables.Inputs(accepted,
         c.registry().townships(), c.periods(), c.config().catalogue(),
-        c.config().settings().completenessMinimum(), incomeYears));
+        c.config().settings().completenessMinimum(), incomeYears,
+        PublishedHistory.under(c.publication().root().toString())));
     // All four levels come from one evaluation of the metrics: its narrow rows (codes, numbers,
     // ranks) are persisted while the four tables are written, each joining its names and targets.
     tables.ranked().persist(StorageLevel.MEMORY_AND_DISK());

@@ -11,6 +11,7 @@ import com.governancemetrics.output.Publication;
 import com.governancemetrics.output.RunManifest;
 import com.governancemetrics.output.Runs;
 import com.governancemetrics.periods.Period;
+import com.governancemetrics.rollup.PublishedHistory;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything a run's result depends on, as one digest recorded in its manifest: the files it reads
- * ({@link InputFingerprint}), the configuration's sha256, the registry, the program's version and
- * whether it exports. A nightly whose digest equals the one of the last publication of its period
+ * ({@link InputFingerprint}), the configuration's sha256, the registry, the program's version,
+ * whether it exports, and the earlier publications its anomaly rules judge against ({@link
+ * PublishedHistory}). A nightly whose digest equals the one of the last publication of its period
  * has nothing new to publish.
  */
 final class RunInputs {
@@ -33,13 +35,15 @@ final class RunInputs {
 
   private RunInputs() {}
 
-  static String digest(Configuration conf, String inputRoot, ReadScope scope,
+  static String digest(Configuration conf, String inputRoot, String outputRoot, ReadScope scope,
       Map<InputDataset, DatasetFiles> files, GovernanceConfig config, boolean exports) {
     InputFingerprint fingerprint = new InputFingerprint()
         .add("periods", scope.runPeriods().toString())
         .add("config", config.sha256())
         .add("version", Version.current())
-        .add("exports", String.valueOf(exports));
+        .add("exports", String.valueOf(exports))
+        .add("anomaly history", String.join("\n", PublishedHistory.under(outputRoot)
+            .describe(conf, config.catalogue(), scope.runPeriods())));
     Path townships = DatasetListing.datasetFolder(inputRoot, InputDataset.TOWNSHIPS);
     try {
       if (townships.getFileSystem(conf).exists(townships)) {
@@ -79,7 +83,7 @@ final class RunInputs {
         files.put(dataset, DatasetFiles.select(conf, options.input(), dataset, scope,
             options.skipCorruptFiles()));
       }
-      String now = digest(conf, options.input(), scope, files, config, exports);
+      String now = digest(conf, options.input(), options.output(), scope, files, config, exports);
       return now.equals(previous.inputsSha256()) ? Optional.of(previous.runId()) : Optional.empty();
     } catch (IOException | Failure e) {
       LOG.info("Whether anything is new is not known ({}): the run goes ahead", e.getMessage());

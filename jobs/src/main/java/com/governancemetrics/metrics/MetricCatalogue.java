@@ -11,21 +11,31 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The metrics of a run with their thresholds and per-province overrides (SPEC §2), as checked
- * configuration: ids unique, every named threshold and every overridden metric known.
+ * The metrics of a run with their thresholds, per-province overrides (SPEC §2) and the anomaly rules
+ * of each family (SPEC §3 anomaly), as checked configuration: ids unique, every named threshold and
+ * every overridden metric known.
  *
  * @param thresholds the default value of every named threshold
  * @param provinces overrides by two-digit province code
+ * @param familyRules the anomaly rules by metric family (a family without rules has no entry)
  */
 public record MetricCatalogue(
     List<MetricDefinition> metrics,
     Map<String, BigDecimal> thresholds,
-    Map<String, ProvinceOverrides> provinces) {
+    Map<String, ProvinceOverrides> provinces,
+    Map<String, AnomalyRules> familyRules) {
+
+  /** A catalogue without family anomaly rules (each metric's own still apply). */
+  public MetricCatalogue(List<MetricDefinition> metrics, Map<String, BigDecimal> thresholds,
+      Map<String, ProvinceOverrides> provinces) {
+    this(metrics, thresholds, provinces, Map.of());
+  }
 
   public MetricCatalogue {
     metrics = List.copyOf(metrics);
     thresholds = Map.copyOf(thresholds);
     provinces = Map.copyOf(new TreeMap<>(provinces));
+    familyRules = Map.copyOf(familyRules);
     Set<String> ids = new HashSet<>();
     for (MetricDefinition m : metrics) {
       if (!ids.add(m.id())) {
@@ -80,6 +90,14 @@ public record MetricCatalogue(
     return metric(metricId).flatMap(MetricDefinition::target);
   }
 
+  /**
+   * The anomaly rules that judge a metric of this catalogue: its own block over its family's ({@link
+   * AnomalyRules#forMetric}).
+   */
+  public AnomalyRules anomalyRules(MetricDefinition metric) {
+    return metric.anomaly().forMetric(metric, familyRules.get(metric.family()));
+  }
+
   /** For each province that overrides the named threshold, its value (the default applies elsewhere). */
   public Map<String, BigDecimal> thresholdOverrides(String name) {
     Map<String, BigDecimal> result = new LinkedHashMap<>();
@@ -101,7 +119,7 @@ public record MetricCatalogue(
   public MetricCatalogue with(MetricDefinition extra) {
     List<MetricDefinition> all = new java.util.ArrayList<>(metrics);
     all.add(extra);
-    return new MetricCatalogue(all, thresholds, provinces);
+    return new MetricCatalogue(all, thresholds, provinces, familyRules);
   }
 
   /** The catalogue restricted to some metrics, in catalogue order. */
@@ -113,7 +131,7 @@ public record MetricCatalogue(
       kept.put(code, new ProvinceOverrides(targets, o.thresholds()));
     });
     return new MetricCatalogue(metrics.stream().filter(m -> ids.contains(m.id())).toList(),
-        thresholds, kept);
+        thresholds, kept, familyRules);
   }
 
   private static List<String> thresholdNames(MetricDefinition m) {

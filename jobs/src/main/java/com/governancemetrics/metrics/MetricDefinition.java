@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * One metric of the catalogue (SPEC §2): id (part of the contract), Chinese label and one-sentence
- * definition for reports, family, source dataset, kind, window, direction and default target.
+ * definition for reports, family, source dataset, kind, window, direction, default target and its own
+ * anomaly rules as written ({@link AnomalyRules}; its family's apply too, see {@link
+ * MetricCatalogue#anomalyRules}).
  */
 public record MetricDefinition(
     String id,
@@ -18,7 +20,8 @@ public record MetricDefinition(
     MetricKind kind,
     MetricWindow window,
     Direction direction,
-    Optional<Target> target) {
+    Optional<Target> target,
+    AnomalyRules anomaly) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -35,11 +38,19 @@ public record MetricDefinition(
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(direction, "direction");
     Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(anomaly, "anomaly");
     if (!window.datasets().contains(dataset)) {
       throw new IllegalArgumentException(id + ": window " + window.configName()
           + " does not apply to " + dataset);
     }
     target.ifPresent(t -> checkTarget(id, direction, t));
+  }
+
+  /** A metric without anomaly rules of its own (its family's still apply). */
+  public MetricDefinition(String id, String label, String definition, String family,
+      InputDataset dataset, MetricKind kind, MetricWindow window, Direction direction,
+      Optional<Target> target) {
+    this(id, label, definition, family, dataset, kind, window, direction, target, AnomalyRules.NONE);
   }
 
   /** A band target needs both bounds; higher and lower one number; none no target. */

@@ -16,8 +16,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The pipeline's one entry point: from the accepted rows to the four comparison tables of SPEC §3 —
- * every metric at every level in one pass per dataset ({@link MetricValues}), then filled, ranked and
- * compared with P-1 and P-12 ({@link LevelTables}). Lazy: the caller writes the tables.
+ * every metric at every level in one pass per dataset ({@link MetricValues}), then filled, ranked,
+ * compared with P-1 and P-12 and judged for anomalies ({@link LevelTables}). Lazy: the caller writes
+ * the tables.
  */
 public final class ComparisonTables {
 
@@ -31,10 +32,19 @@ public final class ComparisonTables {
    * @param completenessMinimum below it a unit's completeness is low (SPEC §2)
    * @param incomeYearUsed evaluation year → collective_income year used ({@link
    *     com.governancemetrics.metrics.IncomeYears}); a year without one gives null annual values
+   * @param history the earlier publications the anomaly rules judge against
    */
   public record Inputs(Map<InputDataset, Dataset<Row>> accepted, List<Township> registry,
       List<Period> periods, MetricCatalogue catalogue, double completenessMinimum,
-      Map<Integer, Integer> incomeYearUsed) {
+      Map<Integer, Integer> incomeYearUsed, PublishedHistory history) {
+
+    /** Inputs judged against no earlier publication (only the run's own periods). */
+    public Inputs(Map<InputDataset, Dataset<Row>> accepted, List<Township> registry,
+        List<Period> periods, MetricCatalogue catalogue, double completenessMinimum,
+        Map<Integer, Integer> incomeYearUsed) {
+      this(accepted, registry, periods, catalogue, completenessMinimum, incomeYearUsed,
+          PublishedHistory.none());
+    }
 
     public Inputs {
       accepted = Map.copyOf(accepted);
@@ -42,6 +52,7 @@ public final class ComparisonTables {
       periods = List.copyOf(periods);
       Objects.requireNonNull(catalogue, "catalogue");
       incomeYearUsed = Map.copyOf(incomeYearUsed);
+      Objects.requireNonNull(history, "history");
       if (periods.isEmpty()) {
         throw new IllegalArgumentException("no period to compute");
       }
@@ -58,7 +69,8 @@ public final class ComparisonTables {
         + " metrics, 4 levels");
     Dataset<Row> values = MetricValues.compute(inputs.accepted(), inputs.catalogue(), periods);
     List<RegistryUnits.Unit> units = RegistryUnits.of(inputs.registry());
-    Dataset<Row> ranked = LevelTables.rank(spark, units, values, inputs.catalogue(), periods);
+    Dataset<Row> ranked = LevelTables.rank(spark, units, values, inputs.catalogue(), periods,
+        inputs.history());
     return LevelTables.tables(spark, units, ranked, inputs.catalogue(), periods,
         inputs.completenessMinimum());
   }

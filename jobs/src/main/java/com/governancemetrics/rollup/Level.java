@@ -102,7 +102,7 @@ public enum Level {
     c.addAll(rankColumns());
     c.addAll(List.of("province_value", "target", "target_max", "meets_target", "prev_value",
         "yoy_value", prevRankColumn(), "rank_change", "completeness",
-        "low_completeness"));
+        "low_completeness", "anomaly", "anomaly_reason"));
     return c;
   }
 
@@ -126,7 +126,7 @@ public enum Level {
     return switch (column) {
       case "numerator", "denominator", "value", "province_value", "target", "target_max",
           "prev_value", "yoy_value", "completeness" -> DataTypes.DoubleType;
-      case "meets_target", "low_completeness" -> DataTypes.BooleanType;
+      case "meets_target", "low_completeness", "anomaly" -> DataTypes.BooleanType;
       default -> DataTypes.StringType;
     };
   }

@@ -3,6 +3,7 @@ package com.governancemetrics.rollup;
 import static org.apache.spark.sql.functions.col;
 
 import com.governancemetrics.input.InputDataset;
+import com.governancemetrics.metrics.AnomalyRules;
 import com.governancemetrics.metrics.Direction;
 import com.governancemetrics.metrics.EvaluationPeriods;
 import com.governancemetrics.metrics.MetricCatalogue;
@@ -24,7 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Turns the metric values of every level into the four published tables (SPEC §3): every registry
  * unit of every province with data, ranks, targets, province_value, prev/yoy, completeness and
- * data_period. Works on aggregated rows only: they are shuffled once, grouped by province and metric,
+ * data_period, anomaly flags. Works on aggregated rows only: they are shuffled once, grouped by province and metric,
  * and each group is filled, ranked and compared in memory ({@link ProvinceMetricRanking}), so the
  * accepted rows are still read once and the long rows are not sorted once per window.
  */
@@ -40,9 +41,11 @@ public final class LevelTables {
    * @param values long rows of {@link com.governancemetrics.metrics.MetricRunner#OUTPUT} for every
    *     dataset
    * @param periods the requested periods and their P-1, P-12
+   * @param history the earlier publications the anomaly rules judge against (read in the same
+   *     pass, no job of their own)
    */
   static Dataset<Row> rank(SparkSession spark, List<RegistryUnits.Unit> units, Dataset<Row> values,
-      MetricCatalogue catalogue, EvaluationPeriods periods) {
+      MetricCatalogue catalogue, EvaluationPeriods periods, PublishedHistory history) {
     Dataset<Row> aggregated = values.select(col("eval_period"), col("level"), col("unit_code"),
         col("metric_id"), col("numerator").cast(DataTypes.DoubleType).as("numerator"),
         col("denominator").cast(DataTypes.DoubleType).as("denominator"),
@@ -55,13 +58,15 @@ public final class LevelTables {
     // its registry units come as a broadcast variable. The aggregated rows are read in one pass.
     Dataset<Row> routed = aggregated.mapPartitions(new MetricRowRouter(),
         Encoders.row(ProvinceMetricRanking.INPUT));
+    Dataset<Row> withHistory = history.read(spark, catalogue, periods).map(routed::union)
+        .orElse(routed);
     Broadcast<HashMap<String, ArrayList<RegistryUnits.Unit>>> byProvince =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
             .broadcast(RegistryUnits.byProvince(units));
     List<String> ids = catalogue.metrics().stream().map(MetricDefinition::id).toList();
-    return routed
+    return withHistory
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups(new ProvinceMetricRanking(ids, rules(catalogue),
+        .flatMapGroups(new ProvinceMetricRanking(ids, rules(catalogue), judges(catalogue),
             periods.all().stream().map(Object::toString).toList(),
             periods.all().stream().map(EvaluationPeriods::monthIndex).toList(),
             periods.all().stream().map(periods.requested()::contains).toList(), byProvince),
@@ -86,6 +91,14 @@ public final class LevelTables {
     }
     return new MetricTables(ranked, tables.get(Level.TOWNSHIP), tables.get(Level.COUNTY),
         tables.get(Level.CITY), tables.get(Level.PROVINCE));
+  }
+
+  private static Map<String, AnomalyJudge> judges(MetricCatalogue catalogue) {
+    Map<String, AnomalyJudge> judges = new HashMap<>();
+    for (MetricDefinition m : catalogue.metrics()) {
+      judges.put(m.id(), new AnomalyJudge(catalogue.anomalyRules(m), AnomalyRules.isShare(m)));
+    }
+    return judges;
   }
 
   private static Map<String, ProvinceMetricRanking.MetricRule> rules(MetricCatalogue catalogue) {

@@ -1,5 +1,8 @@
 package com.governancemetrics.rollup;
 
+import com.governancemetrics.metrics.AnomalyRules;
+import com.governancemetrics.metrics.EvaluationPeriods;
+import com.governancemetrics.periods.Period;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +22,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One province, every metric and every evaluated period, in memory: fills the units without rows,
- * ranks (SPEC §2, Ranks and comparisons), and looks up P-1 and P-12 by month, so the long rows are
+ * ranks (SPEC §2, Ranks and comparisons), looks up P-1 and P-12 by month and judges each value with
+ * its metric's anomaly rules ({@link AnomalyJudge}), so the long rows are
  * shuffled once (grouped by province) instead of sorted once per window. All rows of a province
  * come out of one group, so each table's rows of a province are written by one task (the exports
  * read them province by province).
@@ -27,13 +31,16 @@ import org.apache.spark.sql.types.StructType;
  * <p>A group receives, as {@link #INPUT} rows: the aggregated rows of its province at levels 1–3 and
  * of every province at level 0 ({@code value}); and one {@code seed} per province with data (SPEC §2:
  * only provinces with at least one accepted row get rows; the seeds also fill the provinces absent
- * from the national ranking). The province's registry units come from a broadcast variable. It
+ * from the national ranking); and its units' published values of earlier periods ({@code history},
+ * {@link PublishedHistory}). The province's registry units come from a broadcast variable. It
  * returns the rows of the requested periods for its own province at the four levels.
  */
 final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, Row> {
 
   static final String VALUE = "value";
   static final String SEED = "seed";
+  /** A unit's value as published for an earlier period ({@link PublishedHistory}). */
+  static final String HISTORY = "history";
 
   /** The rows grouped by {@code group_key}, a province code. */
   static final StructType INPUT = new StructType()
@@ -69,7 +76,8 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
       .add("prev_value", DataTypes.DoubleType, true)
       .add("prev_rank", DataTypes.IntegerType, true)
       .add("yoy_value", DataTypes.DoubleType, true)
-      .add("rank_change", DataTypes.IntegerType, true);
+      .add("rank_change", DataTypes.IntegerType, true)
+      .add("anomaly_reason", DataTypes.StringType, true);
 
   /** How a metric ranks and what a unit without rows shows. */
   record MetricRule(boolean ranked, boolean higher, boolean hasCompleteness, Double absentNumerator,
@@ -77,6 +85,7 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
 
   private final List<String> metricIds;
   private final Map<String, MetricRule> rules;
+  private final Map<String, AnomalyJudge> judges;
   private final String[] periods;
   private final int[] monthIdx;
   private final boolean[] requested;
@@ -85,15 +94,17 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
   /**
    * @param metricIds every metric, in catalogue order (the order of the rows returned)
    * @param rules per metric id
+   * @param judges the anomaly rules of each metric id
    * @param periods the evaluated periods (requested, P-1, P-12), sorted, with their month index and
    *     whether each is requested
    * @param units the registry units of each province
    */
-  ProvinceMetricRanking(List<String> metricIds, Map<String, MetricRule> rules, List<String> periods,
-      List<Integer> monthIdx, List<Boolean> requested,
-      Broadcast<HashMap<String, ArrayList<RegistryUnits.Unit>>> units) {
+  ProvinceMetricRanking(List<String> metricIds, Map<String, MetricRule> rules,
+      Map<String, AnomalyJudge> judges, List<String> periods, List<Integer> monthIdx,
+      List<Boolean> requested, Broadcast<HashMap<String, ArrayList<RegistryUnits.Unit>>> units) {
     this.metricIds = List.copyOf(metricIds);
     this.rules = new HashMap<>(rules);
+    this.judges = new HashMap<>(judges);
     this.periods = periods.toArray(String[]::new);
     this.monthIdx = monthIdx.stream().mapToInt(Integer::intValue).toArray();
     this.requested = new boolean[requested.size()];
@@ -119,10 +130,19 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
     }
     TreeSet<String> withData = new TreeSet<>();
     Map<String, Map<String, Aggregated[]>> byMetric = new HashMap<>();
+    Map<String, Map<String, Map<Integer, Double>>> published = new HashMap<>();
     while (rows.hasNext()) {
       Row r = rows.next();
       if (SEED.equals(r.getString(1))) {
         withData.add(r.getString(4));
+        continue;
+      }
+      if (HISTORY.equals(r.getString(1))) {
+        if (!r.isNullAt(8)) {
+          published.computeIfAbsent(r.getString(5), m -> new HashMap<>())
+              .computeIfAbsent(r.getInt(3) + "|" + r.getString(4), u -> new HashMap<>())
+              .put(EvaluationPeriods.monthIndex(Period.parse(r.getString(2))), r.getDouble(8));
+        }
         continue;
       }
       Integer t = periodIndex.get(r.getString(2));
@@ -145,15 +165,21 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
         : a.code().compareTo(b.code()));
     List<Row> out = new ArrayList<>();
     for (String metric : metricIds) {
-      rankMetric(province, metric, rules.get(metric), withData, provinceUnits,
-          byMetric.getOrDefault(metric, Map.of()), out);
+      rankMetric(province, metric, rules.get(metric), judges.get(metric), withData, provinceUnits,
+          byMetric.getOrDefault(metric, Map.of()), published.getOrDefault(metric, Map.of()), out);
     }
     return out.iterator();
   }
 
-  /** One metric of the province: fills, ranks and compares its units, adding their rows to out. */
-  private void rankMetric(String province, String metric, MetricRule rule, TreeSet<String> withData,
-      List<Unit> units, Map<String, Aggregated[]> aggregated, List<Row> out) {
+  /**
+   * One metric of the province: fills, ranks, compares and judges its units, adding their rows to
+   * out.
+   *
+   * @param published the units' published values of earlier periods, by "level|code" and month index
+   */
+  private void rankMetric(String province, String metric, MetricRule rule, AnomalyJudge judge,
+      TreeSet<String> withData, List<Unit> units, Map<String, Aggregated[]> aggregated,
+      Map<String, Map<Integer, Double>> published, List<Row> out) {
     int periodCount = periods.length;
     Map<Integer, Integer> byMonth = new HashMap<>();
     for (int t = 0; t < periodCount; t++) {
@@ -242,6 +268,8 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
       Integer prev = byMonth.get(monthIdx[t] - 1);
       Integer yoy = byMonth.get(monthIdx[t] - 12);
       Double provinceValue = provinceUnit >= 0 ? value[t][provinceUnit] : null;
+      Double[] levelSpread = judge.needsSpread() ? levelSpreads(judge, value[t], units,
+          nationalValues[t]) : new Double[4];
       for (int u = 0; u < n; u++) {
         Unit unit = units.get(u);
         Aggregated[] own = aggregated.get(unit.code());
@@ -255,13 +283,70 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
         }
         Integer prevRank = prev == null ? null : rankOwn[prev][u];
         Integer rank = rankOwn[t][u];
+        Aggregated p = prev == null || own == null ? null : own[prev];
+        String anomaly = judge.reasons(unit.level(), value[t][u],
+            prev == null ? null : value[prev][u],
+            judge.needsHistory() ? history(t, u, unit, value, published) : new double[0],
+            a == null ? null : a.denominator(), p == null ? null : p.denominator(),
+            a == null ? null : a.present(), p == null ? null : p.present(),
+            levelSpread[unit.level()]);
         out.add(RowFactory.create(monthIdx[t], unit.level(), unit.code(), province, metric,
             a == null ? null : a.dataYear(), yearSeen[t], numerator, denominator, value[t][u],
             completeness, provinceValue, rank, rankedOwn[t][u], rankInCity[t][u],
             prev == null ? null : value[prev][u], prevRank, yoy == null ? null : value[yoy][u],
-            prevRank == null || rank == null ? null : prevRank - rank));
+            prevRank == null || rank == null ? null : prevRank - rank, anomaly));
       }
     }
+  }
+
+  /**
+   * The unit's values of P-12 … P-1 of requested period {@code t} that have one: of a period the run
+   * publishes itself, its value in this run; of any other, the published one (issue 14: so that a
+   * backfill and a nightly judge against the same values).
+   */
+  private double[] history(int t, int u, Unit unit, Double[][] value,
+      Map<String, Map<Integer, Double>> published) {
+    Map<Integer, Double> own = published.getOrDefault(unit.level() + "|" + unit.code(), Map.of());
+    double[] found = new double[AnomalyRules.HISTORY_PERIODS];
+    int n = 0;
+    for (int k = 1; k <= AnomalyRules.HISTORY_PERIODS; k++) {
+      int month = monthIdx[t] - k;
+      Integer inRun = indexOfRequested(month);
+      Double v = inRun != null ? value[inRun][u] : own.get(month);
+      if (v != null) {
+        found[n++] = v;
+      }
+    }
+    return Arrays.copyOf(found, n);
+  }
+
+  private Integer indexOfRequested(int month) {
+    for (int t = 0; t < monthIdx.length; t++) {
+      if (monthIdx[t] == month && requested[t]) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The spread of each level's values ({@link AnomalyJudge#spread}), by depth: the province's units
+   * of levels 1–3, and for level 0 the provinces of the national ranking.
+   */
+  private static Double[] levelSpreads(AnomalyJudge judge, Double[] values, List<Unit> units,
+      Double[] national) {
+    Double[] spreads = new Double[4];
+    spreads[0] = judge.spread(national);
+    for (int level = 1; level <= 3; level++) {
+      List<Double> ofLevel = new ArrayList<>();
+      for (int u = 0; u < units.size(); u++) {
+        if (units.get(u).level() == level) {
+          ofLevel.add(values[u]);
+        }
+      }
+      spreads[level] = judge.spread(ofLevel.toArray(Double[]::new));
+    }
+    return spreads;
   }
 
   /**

@@ -20,7 +20,7 @@ import org.apache.spark.sql.RowFactory;
 /**
  * One level's table rows (SPEC §3, {@link Level#columns()}) from the ranked rows of that level
  * ({@link ProvinceMetricRanking#OUTPUT}): the unit's names, each province's target, meets_target,
- * data_period and low_completeness, looked up in memory (the units from a broadcast variable, the
+ * data_period, low_completeness and the anomaly flag with its reason, looked up in memory (the units from a broadcast variable, the
  * rest small), so the four tables are written without a join.
  */
 final class TableRows implements MapPartitionsFunction<Row, Row> {
@@ -128,6 +128,8 @@ final class TableRows implements MapPartitionsFunction<Row, Row> {
       case "rank_change" -> intOrNull(r, 18);
       case "completeness" -> doubleOrNull(r, 10);
       case "low_completeness" -> r.isNullAt(10) ? null : r.getDouble(10) < completenessMinimum;
+      case "anomaly" -> !r.isNullAt(19);
+      case "anomaly_reason" -> r.isNullAt(19) ? null : r.getString(19);
       default -> throw new IllegalStateException("no value for column " + column);
     };
   }

@@ -334,18 +334,6 @@ class CatalogueConfigTest {
   }
 
   @Test
-  void theAnomalyBlockIsReservedAndTakesNoKeyYet() {
-    assertThat(parse(withMetric("target: 0.9", "target: 0.9\n    anomaly: {}")).catalogue()
-        .metrics()).hasSize(1);
-    failsWith(withMetric("target: 0.9", "target: 0.9\n    anomaly:\n      max_change: 0.2"),
-        "metrics[0].anomaly.max_change", "my_ratio", "unknown key 'max_change'", "takes no key");
-    failsWith(withMetric("target: 0.9", "target: 0.9\n    anomaly: 3"), "metrics[0].anomaly",
-        "my_ratio", "expected a mapping of keys");
-    // not a section of its own (yet): a family-wide block needs its place decided first
-    failsWith("anomaly: {}\n", "anomaly", "unknown key");
-  }
-
-  @Test
   void topLevelKeysAreChecked() {
     failsWith("metric: []\n", "metric", "unknown key");
     failsWith("thresholds:\n  Income: 5\nmetrics: []\n", "thresholds.Income", "lower_snake_case");

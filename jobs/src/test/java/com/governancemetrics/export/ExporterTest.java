@@ -206,8 +206,8 @@ class ExporterTest {
   void xlsxHasEverySheetFrozenHeadersAndFormats() throws IOException {
     try (ReadableWorkbook workbook = openWorkbook("43")) {
       assertThat(workbook.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName))
-          .containsExactly("县区对比", "市州对比", "乡镇明细", "数据质量");
-      for (String sheet : List.of("县区对比", "市州对比", "乡镇明细", "数据质量")) {
+          .containsExactly("县区对比", "市州对比", "乡镇明细", "数据质量", "数据异常");
+      for (String sheet : List.of("县区对比", "市州对比", "乡镇明细", "数据质量", "数据异常")) {
         assertThat(workbook.findSheet(sheet).orElseThrow().read().get(0).getCellText(0))
             .as(sheet).contains("2024-06", PublishedTablesFixture.RUN_ID);
       }
@@ -279,6 +279,44 @@ class ExporterTest {
       assertThat(reason.getCellText(2)).isEqualTo("部分大于总数");
       assertThat(rows.stream().anyMatch(r -> r.getCellText(1).endsWith("bad.parquet"))).isTrue();
     }
+  }
+
+  @Test
+  void theAnomalySheetListsEveryFlaggedValueWithItsReasonProvinceFirstThenCountiesThenTownships()
+      throws IOException {
+    try (ReadableWorkbook workbook = openWorkbook("43")) {
+      List<org.dhatim.fastexcel.reader.Row> rows = workbook.findSheet("数据异常").orElseThrow().read();
+      assertThat(rows.get(2).getCellText(0)).isEqualTo("层级");
+      List<List<String>> listed = rows.subList(3, rows.size()).stream()
+          .map(r -> List.of(r.getCellText(0), r.getCellText(1), r.getCellText(2), r.getCellText(4),
+              r.getCellText(6), r.getCellText(7), r.getCellText(8)))
+          .toList();
+      assertThat(listed).containsExactly(
+          List.of("县区", "长沙市 芙蓉区", "430102", PublishedTablesFixture.COVERAGE, "92.3%", "90.5%",
+              PublishedTablesFixture.FURONG_JUMP),
+          List.of("乡镇（街道）", "长沙市 芙蓉区 文艺路街道", "430102001", PublishedTablesFixture.COVERAGE,
+              "100.0%", "98.0%", PublishedTablesFixture.WENYILU_FULL));
+    }
+    try (ReadableWorkbook workbook = openWorkbook("62")) {
+      List<org.dhatim.fastexcel.reader.Row> rows = workbook.findSheet("数据异常").orElseThrow().read();
+      assertThat(rows.get(1).getCellText(0)).startsWith("本期未发现");
+      assertThat(rows).hasSize(3);
+    }
+  }
+
+  @Test
+  void theReportNamesTheAnomaliesAndShowsEveryTimeInOneLabelledZone() throws IOException {
+    String html = Files.readString(ExportTestSupport.exportFolder(root, "43").resolve("report.html"),
+        StandardCharsets.UTF_8);
+    assertThat(html).contains("<h2>数据异常提示</h2>", "县区 1 项，乡镇（街道） 1 项",
+        PublishedTablesFixture.FURONG_JUMP, PublishedTablesFixture.WENYILU_FULL,
+        "data-unit-code=\"430102001\"");
+    // the manifest's +08:00 times and the export time, one zone, said once in the header
+    assertThat(html).contains("2024-07-01 02:00 至 2024-07-01 02:14", "<dt>时区</dt><dd>北京时间（Asia/Shanghai）</dd>")
+        .doesNotContain("+08:00", "T02:00");
+    String gansu = Files.readString(ExportTestSupport.exportFolder(root, "62").resolve("report.html"),
+        StandardCharsets.UTF_8);
+    assertThat(gansu).contains("<h2>数据异常提示</h2>", "本期未发现");
   }
 
   private static double halfUnit(ValueFormat format) {

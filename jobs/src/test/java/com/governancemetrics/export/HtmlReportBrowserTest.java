@@ -97,6 +97,7 @@ class HtmlReportBrowserTest {
 
     assertThat(page).contains("数据质量", "三长制与网格党组织", "1,210", "部分大于总数", "run", PublishedTablesFixture.RUN_ID,
         "2024-06", "0.1.0-test");
+    assertThat(page).contains("数据异常提示", PublishedTablesFixture.FURONG_JUMP);
     assertThat(count(page, "<footer")).isEqualTo(1);
     assertNoErrors(dom);
 

@@ -37,6 +37,10 @@ final class PublishedTablesFixture {
   static final String PER_LEADER = "households_per_neighbour_leader";
   static final String WEAK_IDENTIFIED = "weak_orgs_identified_ytd";
 
+  /** The anomaly reasons of the fixture: 芙蓉区's coverage and 文艺路街道's 100%. */
+  static final String FURONG_JUMP = "较上月下降18.0个百分点，超过15个百分点";
+  static final String WENYILU_FULL = "恰为100%，而全省乡镇数值分散（四分位距25.0个百分点，超过15个百分点）";
+
   /** A unit's code and name columns; null below its level. */
   record Unit(String provinceCode, String provinceName, String cityCode, String cityName, String countyCode,
               String countyName, String townshipCode, String townshipName) {}
@@ -149,6 +153,8 @@ final class PublishedTablesFixture {
     f.add(Level.TOWNSHIP, pozijie, HOLLOW, 0.0, null, 0.0, 1, 1, 1, 1.0);
     f.add(Level.TOWNSHIP, jianshe, HOLLOW, 2.0, null, 2.0, 1, 1, 1, 1.0);
     f.add(Level.TOWNSHIP, linxialu, HOLLOW, 1.0, null, 1.0, 1, 1, 1, 1.0);
+    f.flag(Level.COUNTY, "430102", COVERAGE, FURONG_JUMP);
+    f.flag(Level.TOWNSHIP, "430102001", COVERAGE, WENYILU_FULL);
     f.fillProvinceValues();
     return f;
   }
@@ -204,7 +210,18 @@ final class PublishedTablesFixture {
     row.put("yoy_value", null);
     row.put("completeness", completeness);
     row.put("low_completeness", completeness == null ? null : completeness < 0.9);
+    row.put("anomaly", false);
+    row.put("anomaly_reason", null);
     rows.computeIfAbsent(level, l -> new ArrayList<>()).add(row);
+  }
+
+  /** Flags a unit's row of a metric as an anomaly with its reason. */
+  void flag(Level level, String unitCode, String metric, String reason) {
+    Map<String, Object> row = rows.get(level).stream()
+        .filter(r -> unitCode.equals(r.get(level.codeColumn())) && metric.equals(r.get("metric_id")))
+        .findFirst().orElseThrow();
+    row.put("anomaly", true);
+    row.put("anomaly_reason", reason);
   }
 
   private void fillProvinceValues() {
@@ -257,6 +274,8 @@ final class PublishedTablesFixture {
     fields.add(field("rank_change", DataTypes.IntegerType));
     fields.add(field("completeness", DataTypes.DoubleType));
     fields.add(field("low_completeness", DataTypes.BooleanType));
+    fields.add(field("anomaly", DataTypes.BooleanType));
+    fields.add(field("anomaly_reason", DataTypes.StringType));
     return DataTypes.createStructType(fields);
   }
 

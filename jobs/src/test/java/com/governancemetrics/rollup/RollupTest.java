@@ -272,7 +272,8 @@ class RollupTest {
         "city_code", "city_name", "county_code", "county_name", "metric_id", "data_period",
         "numerator", "denominator", "value", "rank_in_province", "ranked_in_province",
         "rank_in_city", "province_value", "target", "target_max", "meets_target", "prev_value",
-        "yoy_value", "prev_rank_in_province", "rank_change", "completeness", "low_completeness");
+        "yoy_value", "prev_rank_in_province", "rank_change", "completeness", "low_completeness",
+        "anomaly", "anomaly_reason");
     assertThat(Level.TOWNSHIP.columns()).contains("township_code", "township_name",
         "rank_in_county", "ranked_in_county", "prev_rank_in_county");
     assertThat(Level.PROVINCE.columns()).contains("rank_in_country", "ranked_in_country",
@@ -287,7 +288,8 @@ class RollupTest {
     if (column.startsWith("rank") || column.startsWith("prev_rank")) {
       return DataTypes.IntegerType;
     }
-    if (column.equals("meets_target") || column.equals("low_completeness")) {
+    if (column.equals("meets_target") || column.equals("low_completeness")
+        || column.equals("anomaly")) {
       return DataTypes.BooleanType;
     }
     return DataTypes.StringType;
