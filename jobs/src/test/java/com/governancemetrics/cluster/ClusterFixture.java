@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -75,21 +76,10 @@ final class ClusterFixture {
    * options Spark needs on Java 17 (Spark 4 does; 3.5's client-mode driver gets them from the launcher
    * and its executors from SparkContext): without them it fails at start with "IllegalAccessError:
    * class org.apache.spark.storage.StorageUtils$ cannot access class sun.nio.ch.DirectBuffer". The
-   * list of bin/governance-metrics (Spark's JavaModuleOptions), what a Spark 3.5 user passes as
-   * spark.driver.extraJavaOptions (see the README).
+   * list of conf/java17-options (Spark's JavaModuleOptions, what bin/governance-metrics and the tests'
+   * JVMs use), what a Spark 3.5 user passes as spark.driver.extraJavaOptions (see the README).
    */
-  static final String JAVA17_MODULE_OPTIONS = String.join(" ",
-      "-XX:+IgnoreUnrecognizedVMOptions", "--add-modules=jdk.incubator.vector",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-      "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-      "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true");
+  static final String JAVA17_MODULE_OPTIONS = java17Options();
 
   private static boolean staged;
   private static final Map<String, Path> references = new HashMap<>();
@@ -97,6 +87,16 @@ final class ClusterFixture {
   private static String runningSpark;
 
   private ClusterFixture() {}
+
+  /** The options of the java argument file conf/java17-options, on one line. */
+  private static String java17Options() {
+    try {
+      return Files.readAllLines(ROOT.resolve("conf/java17-options")).stream().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.joining(" "));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static int intEnv(String name, int fallback) {
     String v = System.getenv(name);
