@@ -1,5 +1,6 @@
 package com.governancemetrics.input;
 
+import static com.governancemetrics.spark.SparkCompat.tryCast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
@@ -154,7 +155,7 @@ public final class NormalizedReader {
 
   /** A year from its string; null unless it is four digits. */
   public static Column yearOf(Column text) {
-    return when(text.rlike(YEAR_PATTERN), text.try_cast(DataTypes.IntegerType))
+    return when(text.rlike(YEAR_PATTERN), tryCast(text, DataTypes.IntegerType))
         .cast(DataTypes.IntegerType);
   }
 
@@ -171,26 +172,26 @@ public final class NormalizedReader {
   private static Column typedInteger(Column source, DataType type) {
     if (type instanceof StringType) {
       Column text = trim(source);
-      return when(text.rlike(INTEGER_PATTERN), text.try_cast(DataTypes.LongType))
+      return when(text.rlike(INTEGER_PATTERN), tryCast(text, DataTypes.LongType))
           .cast(DataTypes.LongType);
     }
     // Integer types widen exactly; a whole DECIMAL (e.g. unsigned INT64) beyond long range is null.
     return ColumnTypes.isIntegral(type) ? source.cast(DataTypes.LongType)
-        : source.try_cast(DataTypes.LongType);
+        : tryCast(source, DataTypes.LongType);
   }
 
   private static Column typedDecimal(Column source, DataType type) {
     if (type instanceof StringType) {
       Column text = trim(source);
-      return when(text.rlike(DECIMAL_PATTERN), text.try_cast(ACCEPTED_DECIMAL)).cast(ACCEPTED_DECIMAL);
+      return when(text.rlike(DECIMAL_PATTERN), tryCast(text, ACCEPTED_DECIMAL)).cast(ACCEPTED_DECIMAL);
     }
     if (type instanceof DecimalType d && d.scale() > 2) {
       // Casting would round 1.2345 to 1.23: only values whose extra decimals are zeros are accepted.
       return when(source.cast(DataTypes.StringType).rlike(TWO_DECIMALS_PLAIN),
-          source.try_cast(ACCEPTED_DECIMAL)).cast(ACCEPTED_DECIMAL);
+          tryCast(source, ACCEPTED_DECIMAL)).cast(ACCEPTED_DECIMAL);
     }
     // Narrower decimals and integers; values beyond decimal(18,2) are null (type_mismatch).
-    return source.try_cast(ACCEPTED_DECIMAL);
+    return tryCast(source, ACCEPTED_DECIMAL);
   }
 
   private static Column typedDate(Column source, DataType type) {
@@ -198,7 +199,7 @@ public final class NormalizedReader {
       return source;
     }
     Column text = trim(source);
-    return when(text.rlike(DATE_PATTERN), text.try_cast(DataTypes.DateType)).cast(DataTypes.DateType);
+    return when(text.rlike(DATE_PATTERN), tryCast(text, DataTypes.DateType)).cast(DataTypes.DateType);
   }
 
   /** The row's extra columns as a map of strings (null values kept as null). */

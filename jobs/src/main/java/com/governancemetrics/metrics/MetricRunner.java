@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.periods.Period;
+import com.governancemetrics.spark.SparkCompat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,7 +28,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The single pass over one dataset's accepted rows: every row is attached to the evaluation periods
@@ -71,9 +71,7 @@ public final class MetricRunner {
         col("township"));
     List<List<Column>> sets = List.of(keys.subList(0, 2), keys.subList(0, 3), keys.subList(0, 4),
         keys);
-    Dataset<Row> aggregated = rows
-        .groupingSets(seq(sets.stream().map(MetricRunner::seq).toList()), keys.toArray(Column[]::new))
-        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+    Dataset<Row> aggregated = SparkCompat.groupingSets(rows, sets, keys, aggregates)
         .withColumn("unit_code",
             coalesce(col("township"), col("county"), col("city"), col("province")));
 
@@ -193,10 +191,6 @@ public final class MetricRunner {
         .withColumn(E, explode(expr("transform(filter(array(" + used + "), x -> x.y = " + KEY
             + "), x -> x.e)")))
         .withColumn("data_year", col(KEY));
-  }
-
-  private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
-    return CollectionConverters.asScala(list).toList();
   }
 
   /** The rows as metric kinds see them; thresholds resolved per province by the row's code. */

@@ -1,5 +1,6 @@
 package com.governancemetrics.parquet;
 
+import com.governancemetrics.spark.SparkCompat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -60,7 +61,8 @@ public final class ParquetFileWriter {
     Path tmp = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".tmp");
     long count = 0;
     try {
-      try (ParquetWriter<Object[]> writer = new Builder(new FsOutputFile(fs, tmp), schema)
+      try (ParquetWriter<Object[]> writer = SparkCompat.minMaxStatisticsOnly(
+          new Builder(new FsOutputFile(fs, tmp), schema)
           // A configuration of our own, so cluster-side parquet.* settings never change the bytes.
           .withConf(new Configuration(false))
           .withCompressionCodec(CODEC)
@@ -73,9 +75,7 @@ public final class ParquetFileWriter {
           .withMaxPaddingSize(0)
           .withPageWriteChecksumEnabled(false)
           .withBloomFilterEnabled(false)
-          .withStatisticsEnabled(true)
-          .withSizeStatisticsEnabled(false)
-          .withValidation(false)
+          .withValidation(false))
           .build()) {
         for (Object[] row : rows) {
           writer.write(row);

@@ -12,6 +12,7 @@ import com.governancemetrics.input.DatasetListing;
 import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.input.NormalizedColumns;
 import com.governancemetrics.input.NormalizedReader;
+import com.governancemetrics.spark.SparkCompat;
 import com.governancemetrics.spark.SparkSessions;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -109,15 +110,16 @@ final class Validation {
   }
 
   /**
-   * A file whose footer was fine but whose data is corrupt fails inside Spark (FAILED_READ_FILE,
-   * naming the file): an input fault too. It is not skipped even with --skip-corrupt-files, since
-   * rows read before the damage could not be told from rows lost after it.
+   * A file whose footer was fine but whose data is corrupt fails inside Spark (FAILED_READ_FILE on
+   * Spark 4, {@link SparkCompat#FAILED_READ_FILE}; naming the file): an input fault too. It is not
+   * skipped even with --skip-corrupt-files, since rows read before the damage could not be told
+   * from rows lost after it.
    */
   static RuntimeException readFailure(String inputRoot, Collection<InputDataset> datasets,
       Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = t.getMessage();
-      if (message != null && message.contains("FAILED_READ_FILE")) {
+      if (message != null && message.contains(SparkCompat.FAILED_READ_FILE)) {
         Matcher file = Pattern.compile("reading file (\\S+?)\\.?\\s").matcher(message + " ");
         String path = file.find() ? file.group(1) : null;
         Throwable root = t;

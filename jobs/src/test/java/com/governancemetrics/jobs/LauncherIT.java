@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.governancemetrics.testing.ListeningSockets;
 import com.governancemetrics.testing.SampleNightly;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +36,30 @@ class LauncherIT {
   }
 
   private static Result launch(Path workDir, String... args) throws Exception {
+    return launch(workDir, Map.of(), null, args);
+  }
+
+  /** With extra environment, and the sockets the run listens on sampled into {@code listeners}. */
+  private static Result launch(Path workDir, Map<String, String> env,
+      List<ListeningSockets.Listener> listeners, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("bin/governance-metrics").toString());
     command.addAll(List.of(args));
     Path stdout = Files.createTempFile("gm-out", ".txt");
     Path stderr = Files.createTempFile("gm-err", ".txt");
-    Process process = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-    assertThat(process.waitFor(15, TimeUnit.MINUTES)).as("finished in time").isTrue();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    ListeningSockets.Sampler sampler = listeners == null ? null
+        : new ListeningSockets.Sampler(() -> List.of(process.pid()));
+    try {
+      assertThat(process.waitFor(15, TimeUnit.MINUTES)).as("finished in time").isTrue();
+    } finally {
+      if (sampler != null) {
+        listeners.addAll(sampler.stop());
+      }
+    }
     return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
         Files.readString(stderr, StandardCharsets.UTF_8));
   }
@@ -65,6 +85,35 @@ class LauncherIT {
     assertThat(manifest.path("status").asText()).isEqualTo("validated");
     assertThat(out.resolve("quarantine/grid_coverage/period=2024-06/_SUCCESS")).exists();
     assertThat(out.resolve("county_metrics")).doesNotExist();
+  }
+
+  /**
+   * A local run listens on the loopback interface only and starts no Spark UI (the launcher turns it
+   * off), and the jar runs on Spark's runtime alone: no test library, no unrelocated copy of a library
+   * the jar shades (bin/spark-runtime.pom.xml), as on a cluster.
+   */
+  @Test
+  void aLocalRunListensOnLoopbackOnlyWithoutUiOnSparksRuntimeAlone(@TempDir Path work)
+      throws Exception {
+    Path out = work.resolve("out");
+    List<ListeningSockets.Listener> listeners = new ArrayList<>();
+    Result r = launch(work, Map.of("GOVERNANCE_METRICS_JAVA_OPTS", "-XshowSettings:properties"),
+        listeners, "validate", "--period", "2024-06", "--output", out.toString());
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(listeners).as("the driver's RPC and block manager sockets").isNotEmpty();
+    assertThat(ListeningSockets.notLoopback(listeners)).as("sockets beyond loopback").isEmpty();
+    assertThat(listeners).as("a Spark UI (ports 4040-4056)")
+        .noneMatch(l -> l.port() >= 4040 && l.port() <= 4056);
+
+    Matcher classpath = Pattern.compile("java\\.class\\.path = (.*?)\\n {4}\\S", Pattern.DOTALL)
+        .matcher(r.stderr());
+    assertThat(classpath.find()).as("-XshowSettings:properties output in " + r.stderr()).isTrue();
+    List<String> jars = Stream.of(classpath.group(1).split("[\\s:]+"))
+        .filter(e -> !e.isBlank()).map(e -> Path.of(e).getFileName().toString()).toList();
+    assertThat(jars).anyMatch(j -> j.startsWith("spark-core_"))
+        .anyMatch(j -> j.startsWith("hadoop-client-api-"))
+        .noneMatch(j -> j.matches("(junit|assertj|opentest4j|picocli|snakeyaml-engine|fastexcel|opczip)"
+            + "-.*"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.governancemetrics.input.InputDataset;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.rollup.Level;
 import com.governancemetrics.rollup.MetricTables;
+import com.governancemetrics.testing.ScalaCollections;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +23,6 @@ import org.apache.spark.sql.execution.adaptive.QueryStageExec;
 import org.apache.spark.sql.execution.exchange.ReusedExchangeExec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * In the spirit of Deequ's single-scan test: computing a table reads each input's Parquet files
@@ -162,10 +162,10 @@ class SingleScanTest {
         }
       }
     }
-    for (SparkPlan child : CollectionConverters.asJava(plan.children())) {
+    for (SparkPlan child : ScalaCollections.asJava(plan.children())) {
       walk(child, counts);
     }
-    for (SparkPlan sub : CollectionConverters.asJava(plan.subqueries())) {
+    for (SparkPlan sub : ScalaCollections.asJava(plan.subqueries())) {
       walk(sub, counts);
     }
   }
