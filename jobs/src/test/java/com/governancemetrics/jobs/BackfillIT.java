@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.governancemetrics.output.Publication;
-import com.governancemetrics.output.PublishingSteps;
 import com.governancemetrics.periods.Period;
 import com.governancemetrics.rollup.Level;
+import com.governancemetrics.testing.Cli;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackfillIT {
 
-  private static final Path ROOT = SharedSpark.projectRoot();
   private static final Period FROM = Period.of(2024, 5);
   private static final Period TO = Period.of(2024, 6);
 
@@ -44,23 +41,21 @@ class BackfillIT {
   private Path backfilled;
   private Path nightly;
 
-  record Result(int exitCode, String stderr) {}
-
   @BeforeAll
   void backfillAndNightlyTheSameInput() throws Exception {
     Path input = work.resolve("input");
-    Result generated = launch("generate", "--output", input.toString(), "--provinces", "31",
+    Cli.Result generated = Cli.run(work, "generate", "--output", input.toString(), "--provinces", "31",
         "--start", "2023-07", "--scale-factor", "1", "--bad-row-rate", "0", "--duplicate-rate", "0");
     assertThat(generated.exitCode()).as(generated.stderr()).isZero();
 
     backfilled = work.resolve("backfilled");
-    Result backfill = launch("backfill", "--from", FROM.toString(), "--to", TO.toString(),
+    Cli.Result backfill = Cli.run(work, "backfill", "--from", FROM.toString(), "--to", TO.toString(),
         "--no-exports", "--input", input.toString(), "--output", backfilled.toString());
     assertThat(backfill.exitCode()).as(backfill.stderr()).isZero();
 
     nightly = work.resolve("nightly");
     for (Period period : Period.rangeClosed(FROM, TO)) {
-      Result run = launch("nightly", "--period", period.toString(), "--no-exports", "--input",
+      Cli.Result run = Cli.run(work, "nightly", "--period", period.toString(), "--no-exports", "--input",
           input.toString(), "--output", nightly.toString());
       assertThat(run.exitCode()).as(period + ": " + run.stderr()).isZero();
     }
@@ -129,17 +124,4 @@ class BackfillIT {
     return manifests;
   }
 
-  private static Result launch(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("bin/governance-metrics").toString());
-    command.addAll(List.of(args));
-    Path stderr = Files.createTempFile(work, "err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
-    builder.environment().remove(PublishingSteps.HALT_AFTER);
-    builder.environment().remove(PublishingSteps.TRACE);
-    Process process = builder.start();
-    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("finished in time: " + command).isTrue();
-    return new Result(process.exitValue(), Files.readString(stderr, StandardCharsets.UTF_8));
-  }
 }

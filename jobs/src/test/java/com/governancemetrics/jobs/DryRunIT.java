@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.governancemetrics.output.PublishingSteps;
 import com.governancemetrics.rollup.Level;
+import com.governancemetrics.testing.Cli;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DryRunIT {
 
-  private static final Path ROOT = SharedSpark.projectRoot();
   private static final String PERIOD = "2024-06";
   /** The county that redelivers (黄浦区); its townships' codes start with it. */
   private static final String COUNTY = "310101";
@@ -54,36 +50,30 @@ class DryRunIT {
   private Path out;
   private String runA;
   private String runB;
-  private Result dryRun;
+  private Cli.Result dryRun;
   private Map<String, String> publishedBeforeDryRun;
   private Map<String, String> publishedAfterDryRun;
-  private Result againstA;
+  private Cli.Result againstA;
   private Map<String, String> publishedAfterAgainst;
-  private Result diff;
-  private Result diffUnchanged;
-  private Result history;
-
-  record Result(int exitCode, String stdout, String stderr) {
-    String all() {
-      return stdout + stderr;
-    }
-  }
+  private Cli.Result diff;
+  private Cli.Result diffUnchanged;
+  private Cli.Result history;
 
   @BeforeAll
   void publishRedeliverDryRunPublish() throws Exception {
     input = work.resolve("input");
-    Result generated = launch("generate", "--output", input.toString(), "--provinces", "31",
+    Cli.Result generated = Cli.run(work, "generate", "--output", input.toString(), "--provinces", "31",
         "--start", "2023-07", "--split", "COUNTY", "--bad-row-rate", "0", "--duplicate-rate", "0");
     assertThat(generated.exitCode()).as(generated.stderr()).isZero();
     out = work.resolve("out");
-    Result first = launch("nightly", "--period", PERIOD, "--input", input.toString(),
+    Cli.Result first = Cli.run(work, "nightly", "--period", PERIOD, "--input", input.toString(),
         "--output", out.toString());
     assertThat(first.exitCode()).as(first.all()).isZero();
     runA = publishedRun();
 
     // The county's corrected file: the same townships, other values (another seed).
     Path redelivery = work.resolve("redelivery");
-    Result regenerated = launch("generate", "--output", redelivery.toString(), "--provinces", "31",
+    Cli.Result regenerated = Cli.run(work, "generate", "--output", redelivery.toString(), "--provinces", "31",
         "--start", PERIOD, "--scale-factor", "1", "--seed", "7", "--split", "COUNTY",
         "--bad-row-rate", "0", "--duplicate-rate", "0");
     assertThat(regenerated.exitCode()).as(regenerated.stderr()).isZero();
@@ -92,27 +82,27 @@ class DryRunIT {
     Files.copy(redelivery.resolve(file), input.resolve(file), StandardCopyOption.REPLACE_EXISTING);
 
     publishedBeforeDryRun = publishedFiles();
-    dryRun = launch("nightly", "--period", PERIOD, "--input", input.toString(), "--output",
+    dryRun = Cli.run(work, "nightly", "--period", PERIOD, "--input", input.toString(), "--output",
         out.toString(), "--dry-run", "--fail-on-change");
     publishedAfterDryRun = publishedFiles();
 
-    Result second = launch("nightly", "--period", PERIOD, "--input", input.toString(),
+    Cli.Result second = Cli.run(work, "nightly", "--period", PERIOD, "--input", input.toString(),
         "--output", out.toString());
     assertThat(second.exitCode()).as(second.all()).isZero();
     runB = publishedRun();
 
     Map<String, String> published = publishedFiles();
-    againstA = launch("nightly", "--period", PERIOD, "--input", input.toString(), "--output",
+    againstA = Cli.run(work, "nightly", "--period", PERIOD, "--input", input.toString(), "--output",
         out.toString(), "--dry-run", "--against", runA);
     publishedAfterAgainst = publishedFiles();
     assertThat(publishedAfterAgainst).as("the second dry run changed nothing published")
         .isEqualTo(published);
 
-    diff = launch("diff", "--period", PERIOD, "--from", runA, "--to", runB, "--fail-on-change",
+    diff = Cli.run(work, "diff", "--period", PERIOD, "--from", runA, "--to", runB, "--fail-on-change",
         "--output", out.toString());
-    diffUnchanged = launch("diff", "--period", PERIOD, "--from", runB, "--fail-on-change",
+    diffUnchanged = Cli.run(work, "diff", "--period", PERIOD, "--from", runB, "--fail-on-change",
         "--output", out.toString());
-    history = launch("history", "--period", PERIOD, "--output", out.toString());
+    history = Cli.run(work, "history", "--period", PERIOD, "--output", out.toString());
   }
 
   @Test
@@ -293,7 +283,7 @@ class DryRunIT {
   }
 
   /** The id of the comparison a run printed: "The comparison: …/_diffs/<id> (changes/, …)". */
-  private static String comparisonId(Result run) {
+  private static String comparisonId(Cli.Result run) {
     String stdout = run.stdout();
     int at = stdout.indexOf("/_diffs/");
     assertThat(at).as(stdout).isNotNegative();
@@ -332,19 +322,4 @@ class DryRunIT {
     }
   }
 
-  private static Result launch(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("bin/governance-metrics").toString());
-    command.addAll(List.of(args));
-    Path stdout = Files.createTempFile(work, "out", ".txt");
-    Path stderr = Files.createTempFile(work, "err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-    builder.environment().remove(PublishingSteps.HALT_AFTER);
-    builder.environment().remove(PublishingSteps.TRACE);
-    Process process = builder.start();
-    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("finished in time: " + command).isTrue();
-    return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
-  }
 }
