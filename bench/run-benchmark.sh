@@ -139,7 +139,11 @@ RUNS_CSV="$RESULTS_DIR/results/runs.csv"
 LOGS="$WORK/logs"
 mkdir -p "$LOGS"
 HEADER="scale_factor,measurement,run,exit_code,wall_s,max_rss_mb,started_at"
-# The sample's measurements are recorded as scale factor 0.
+# The sample's measurements are recorded as scale factor 0; an --only of them alone measures no scale
+# factor (and --merge keeps every scale factor's rows).
+SF_ONLY=""
+for id in $ONLY; do [[ $id == sample_nightly || $id == nothing_new ]] || SF_ONLY+=" $id"; done
+[[ -z "$SF_ONLY" ]] && SCALE_FACTORS=""
 MEASURED_SFS="$SCALE_FACTORS"
 [[ " $ONLY " == *" sample_nightly "* || " $ONLY " == *" nothing_new "* ]] && MEASURED_SFS="0 $SCALE_FACTORS"
 if [[ $MERGE == 1 && -f "$RUNS_CSV" ]]; then
