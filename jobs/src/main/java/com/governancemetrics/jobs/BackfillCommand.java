@@ -20,17 +20,8 @@ public final class BackfillCommand implements Callable<Integer> {
   @Option(names = "--no-exports", description = "Publish the tables only, no CSV/XLSX/HTML exports.")
   boolean noExports;
 
-  @Option(names = "--dry-run", description = "Everything but publishing: compare what would be "
-      + "published with what is, and write the comparison under _diffs/<run_id>/.")
-  boolean dryRun;
-
-  @Option(names = "--against", paramLabel = "RUN_ID", description = "With --dry-run: compare with "
-      + "this run's publication (see history) instead of what is published now.")
-  String against;
-
-  @Option(names = "--fail-on-change", description = "With --dry-run: exit 6 when anything would "
-      + "change (for schedulers).")
-  boolean failOnChange;
+  @Mixin
+  DryRunOptions dryRunOptions;
 
   @Mixin
   RunOptionsMixin runOptions;
@@ -38,7 +29,7 @@ public final class BackfillCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BackfillJob.Options options = new BackfillJob.Options(from, to, runOptions.toRunOptions(),
-        !noExports, DryRun.of(dryRun, against, failOnChange));
+        !noExports, dryRunOptions.toDryRun());
     return JobLauncher.launch("backfill " + from + ".." + to, "backfill", options.periods(),
         options.run(), JobLauncher::alwaysRun,
         (spark, config, publication) -> BackfillJob.run(spark, config, options, System.out,

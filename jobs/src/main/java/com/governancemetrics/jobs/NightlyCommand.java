@@ -24,17 +24,8 @@ public final class NightlyCommand implements Callable<Integer> {
       + "the last publication of the period (same input files, configuration, registry, version).")
   boolean force;
 
-  @Option(names = "--dry-run", description = "Everything but publishing: compare what would be "
-      + "published with what is, and write the comparison under _diffs/<run_id>/.")
-  boolean dryRun;
-
-  @Option(names = "--against", paramLabel = "RUN_ID", description = "With --dry-run: compare with "
-      + "this run's publication (see history) instead of what is published now.")
-  String against;
-
-  @Option(names = "--fail-on-change", description = "With --dry-run: exit 6 when anything would "
-      + "change (for schedulers).")
-  boolean failOnChange;
+  @Mixin
+  DryRunOptions dryRunOptions;
 
   @Mixin
   RunOptionsMixin runOptions;
@@ -42,9 +33,9 @@ public final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     NightlyJob.Options options = new NightlyJob.Options(period, runOptions.toRunOptions(),
-        !noExports, DryRun.of(dryRun, against, failOnChange));
+        !noExports, dryRunOptions.toDryRun());
     return JobLauncher.launch("nightly " + period, "nightly", List.of(period), options.run(),
-        (conf, config, publication) -> force || dryRun ? Optional.empty()
+        (conf, config, publication) -> force || options.dryRun().isPresent() ? Optional.empty()
             : RunInputs.unchangedSince(conf, publication, period, options.run(), config,
                 options.exports())
                 .map(run -> "Nothing new for " + period + " since run " + run + " (the same input "
