@@ -76,23 +76,36 @@ final class TableRows implements MapPartitionsFunction<Row, Row> {
       @Override
       public Row next() {
         Row r = ranked.next();
+        RowContext context = context(r);
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
-          values[i] = value(columns.get(i), r);
+          values[i] = value(columns.get(i), r, context);
         }
         return RowFactory.create(values);
       }
     };
   }
 
-  /** One column of a table row from a ranked row (columns of {@link ProvinceMetricRanking#OUTPUT}). */
-  private Object value(String column, Row r) {
+  /** What every column of a ranked row's table row is looked up from: found once per row. */
+  private record RowContext(String metric, MetricInfo info, PeriodInfo period,
+      RegistryUnits.Unit unit, Target target, Double value) {}
+
+  private RowContext context(Row r) {
     String metric = r.getString(4);
     MetricInfo info = metrics.get(metric);
-    PeriodInfo period = periods.get(r.getInt(0));
-    RegistryUnits.Unit unit = units.value().get(r.getInt(1) + "|" + r.getString(2));
-    Target target = overrides.getOrDefault(r.getString(3) + "|" + metric, info.target());
-    Double value = doubleOrNull(r, 9);
+    return new RowContext(metric, info, periods.get(r.getInt(0)),
+        units.value().get(r.getInt(1) + "|" + r.getString(2)),
+        overrides.getOrDefault(r.getString(3) + "|" + metric, info.target()), doubleOrNull(r, 9));
+  }
+
+  /** One column of a table row from a ranked row (columns of {@link ProvinceMetricRanking#OUTPUT}). */
+  private Object value(String column, Row r, RowContext c) {
+    String metric = c.metric();
+    MetricInfo info = c.info();
+    PeriodInfo period = c.period();
+    RegistryUnits.Unit unit = c.unit();
+    Target target = c.target();
+    Double value = c.value();
     return switch (column) {
       case "period" -> period.period();
       case "province_code" -> r.getString(3);
