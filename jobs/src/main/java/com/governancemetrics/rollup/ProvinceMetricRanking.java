@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeSet;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -89,6 +90,8 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
   private final String[] periods;
   private final int[] monthIdx;
   private final boolean[] requested;
+  /** The index of each requested period, by month index. */
+  private final HashMap<Integer, Integer> requestedByMonth = new HashMap<>();
   private final Broadcast<HashMap<String, ArrayList<RegistryUnits.Unit>>> units;
 
   /**
@@ -112,6 +115,11 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
       this.requested[i] = requested.get(i);
     }
     this.units = units;
+    for (int t = 0; t < this.requested.length; t++) {
+      if (this.requested[t]) {
+        requestedByMonth.put(this.monthIdx[t], t);
+      }
+    }
   }
 
   /** A unit of the province (level 0 is the province itself). */
@@ -163,12 +171,35 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
     }
     provinceUnits.sort((a, b) -> a.level() != b.level() ? Integer.compare(a.level(), b.level())
         : a.code().compareTo(b.code()));
-    List<Row> out = new ArrayList<>();
-    for (String metric : metricIds) {
-      rankMetric(province, metric, rules.get(metric), judges.get(metric), withData, provinceUnits,
-          byMetric.getOrDefault(metric, Map.of()), published.getOrDefault(metric, Map.of()), out);
-    }
-    return out.iterator();
+    // One metric's rows at a time, each metric's input released once ranked: a backfill's province
+    // holds 12 periods × 17 metrics × its units, too many rows to keep at once in a small heap.
+    return new Iterator<>() {
+      private int next;
+      private Iterator<Row> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && next < metricIds.size()) {
+          String metric = metricIds.get(next++);
+          Map<String, Aggregated[]> ofMetric = byMetric.remove(metric);
+          Map<String, Map<Integer, Double>> publishedOfMetric = published.remove(metric);
+          List<Row> out = new ArrayList<>();
+          rankMetric(province, metric, rules.get(metric), judges.get(metric), withData,
+              provinceUnits, ofMetric == null ? Map.of() : ofMetric,
+              publishedOfMetric == null ? Map.of() : publishedOfMetric, out);
+          current = out.iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 
   /**
@@ -306,27 +337,19 @@ final class ProvinceMetricRanking implements FlatMapGroupsFunction<String, Row, 
    */
   private double[] history(int t, int u, Unit unit, Double[][] value,
       Map<String, Map<Integer, Double>> published) {
-    Map<Integer, Double> own = published.getOrDefault(unit.level() + "|" + unit.code(), Map.of());
+    Map<Integer, Double> own = published.isEmpty() ? Map.of()
+        : published.getOrDefault(unit.level() + "|" + unit.code(), Map.of());
     double[] found = new double[AnomalyRules.HISTORY_PERIODS];
     int n = 0;
     for (int k = 1; k <= AnomalyRules.HISTORY_PERIODS; k++) {
       int month = monthIdx[t] - k;
-      Integer inRun = indexOfRequested(month);
+      Integer inRun = requestedByMonth.get(month);
       Double v = inRun != null ? value[inRun][u] : own.get(month);
       if (v != null) {
         found[n++] = v;
       }
     }
     return Arrays.copyOf(found, n);
-  }
-
-  private Integer indexOfRequested(int month) {
-    for (int t = 0; t < monthIdx.length; t++) {
-      if (monthIdx[t] == month && requested[t]) {
-        return t;
-      }
-    }
-    return null;
   }
 
   /**
