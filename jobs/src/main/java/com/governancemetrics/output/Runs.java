@@ -47,34 +47,7 @@ public final class Runs {
    * publications of the period, SPEC §4 history); unreadable manifests are skipped with a warning.
    */
   public static List<RunManifest> publications(FileSystem fs, Path root, Period period) {
-    Path runs = new Path(root, FOLDER);
-    List<RunManifest> found = new ArrayList<>();
-    try {
-      if (!fs.exists(runs)) {
-        return found;
-      }
-      List<FileStatus> dirs = new ArrayList<>(List.of(fs.listStatus(runs)));
-      dirs.sort((a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
-      for (FileStatus dir : dirs) {
-        Path manifest = new Path(dir.getPath(), MANIFEST);
-        if (!fs.exists(manifest)) {
-          continue;
-        }
-        try {
-          RunManifest m = RunManifest.read(fs, manifest);
-          if (m.status() == RunManifest.Status.SUCCEEDED
-              && List.of("nightly", "backfill").contains(m.job())
-              && m.periods().contains(period.toString())) {
-            found.add(m);
-          }
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("skipping the unreadable manifest {}: {}", manifest, e.toString());
-        }
-      }
-      return found;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the runs under " + runs + ": " + e.getMessage(), e);
-    }
+    return publishing(fs, root, period, Integer.MAX_VALUE).stream().map(Found::manifest).toList();
   }
 
   /** Where a run's publication of a table's period partition is now, if it is kept. */
@@ -84,17 +57,17 @@ public final class Runs {
    * The partition {@code <table>/period=P} that run {@code runId} published: the current one if its
    * marker names the run, else the one kept in {@code <table>/_history/period=P/<run_id>}.
    */
-  public static java.util.Optional<Located> locate(FileSystem fs, Path root, String table,
+  public static Optional<Located> locate(FileSystem fs, Path root, String table,
       Period period, String runId) {
     String target = table + "/" + Publication.partitionName(period);
     Path current = new Path(root, target);
     if (Publication.marker(fs, current).map(m -> m.runId().equals(runId)).orElse(false)) {
-      return java.util.Optional.of(new Located(current, true));
+      return Optional.of(new Located(current, true));
     }
     Path kept = new Path(root, Publication.historyFolder(target) + "/" + runId);
     try {
-      return fs.exists(kept) ? java.util.Optional.of(new Located(kept, false))
-          : java.util.Optional.empty();
+      return fs.exists(kept) ? Optional.of(new Located(kept, false))
+          : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + kept + ": " + e.getMessage(), e);
     }
@@ -108,32 +81,47 @@ public final class Runs {
    * by start time).
    */
   public static Optional<Published> latestPublishing(FileSystem fs, Path root, Period period) {
+    return publishing(fs, root, period, 1).stream()
+        .map(found -> new Published(found.manifest().runId(), found.path().toString()))
+        .findFirst();
+  }
+
+  /** A publishing run's manifest and where it was read. */
+  private record Found(RunManifest manifest, Path path) {}
+
+  /**
+   * The first {@code limit} succeeded nightly or backfill runs whose periods include {@code period},
+   * walking {@code _runs} newest first; unreadable manifests are skipped with a warning.
+   */
+  private static List<Found> publishing(FileSystem fs, Path root, Period period, int limit) {
     Path runs = new Path(root, FOLDER);
+    List<Found> found = new ArrayList<>();
     try {
       if (!fs.exists(runs)) {
-        return Optional.empty();
+        return found;
       }
       List<FileStatus> dirs = new ArrayList<>(List.of(fs.listStatus(runs)));
       dirs.sort((a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
       for (FileStatus dir : dirs) {
+        if (found.size() >= limit) {
+          break;
+        }
         Path manifest = new Path(dir.getPath(), MANIFEST);
         if (!fs.exists(manifest)) {
           continue;
         }
-        RunManifest m;
         try {
-          m = RunManifest.read(fs, manifest);
+          RunManifest m = RunManifest.read(fs, manifest);
+          if (m.status() == RunManifest.Status.SUCCEEDED
+              && List.of("nightly", "backfill").contains(m.job())
+              && m.periods().contains(period.toString())) {
+            found.add(new Found(m, manifest));
+          }
         } catch (IOException | RuntimeException e) {
           LOG.warn("skipping the unreadable manifest {}: {}", manifest, e.toString());
-          continue;
-        }
-        boolean published = m.status() == RunManifest.Status.SUCCEEDED
-            && List.of("nightly", "backfill").contains(m.job());
-        if (published && m.periods().contains(period.toString())) {
-          return Optional.of(new Published(m.runId(), manifest.toString()));
         }
       }
-      return Optional.empty();
+      return found;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the runs under " + runs + ": " + e.getMessage(), e);
     }
