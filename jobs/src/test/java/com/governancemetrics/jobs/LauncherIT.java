@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.governancemetrics.testing.Cli;
+import com.governancemetrics.testing.Cli.Result;
 import com.governancemetrics.testing.ListeningSockets;
 import com.governancemetrics.testing.SampleNightly;
 import com.governancemetrics.testing.SharedSpark;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,12 +30,6 @@ class LauncherIT {
 
   private static final Path ROOT = SharedSpark.projectRoot();
 
-  record Result(int exitCode, String stdout, String stderr) {
-    String all() {
-      return stdout + stderr;
-    }
-  }
-
   private static Result launch(Path workDir, String... args) throws Exception {
     return launch(workDir, Map.of(), null, args);
   }
@@ -42,26 +37,16 @@ class LauncherIT {
   /** With extra environment, and the sockets the run listens on sampled into {@code listeners}. */
   private static Result launch(Path workDir, Map<String, String> env,
       List<ListeningSockets.Listener> listeners, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("bin/governance-metrics").toString());
-    command.addAll(List.of(args));
-    Path stdout = Files.createTempFile("gm-out", ".txt");
-    Path stderr = Files.createTempFile("gm-err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-    builder.environment().putAll(env);
-    Process process = builder.start();
+    Cli.Running run = Cli.start(workDir, env, args);
     ListeningSockets.Sampler sampler = listeners == null ? null
-        : new ListeningSockets.Sampler(() -> List.of(process.pid()));
+        : new ListeningSockets.Sampler(() -> List.of(run.pid()));
     try {
-      assertThat(process.waitFor(15, TimeUnit.MINUTES)).as("finished in time").isTrue();
+      return run.await(15);
     } finally {
       if (sampler != null) {
         listeners.addAll(sampler.stop());
       }
     }
-    return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
   }
 
   private static JsonNode onlyManifest(Path out) throws IOException {

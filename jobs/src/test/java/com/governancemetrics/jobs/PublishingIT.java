@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.governancemetrics.output.PublishingSteps;
+import com.governancemetrics.testing.Cli;
+import com.governancemetrics.testing.Cli.Result;
 import com.governancemetrics.testing.FaultyFileSystem;
 import com.governancemetrics.testing.SharedSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,6 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishingIT {
 
-  private static final Path ROOT = SharedSpark.projectRoot();
   private static final String PERIOD = "2024-06";
   private static final Pattern EXPORT_RUN = Pattern.compile("运行编号：([^　\\s]+)");
   private static final List<String> UNITS = List.of(
@@ -65,12 +65,6 @@ class PublishingIT {
   private String runA;
   /** The publishing steps of a run of B over {@link #published}, in order. */
   private List<String> steps;
-
-  record Result(int exitCode, String stdout, String stderr) {
-    String all() {
-      return stdout + stderr;
-    }
-  }
 
   @BeforeAll
   void publishInputAThenTraceARunOfB() throws Exception {
@@ -172,9 +166,9 @@ class PublishingIT {
     for (int i = 0; i < 3; i++) {
       Path out = copy(published, "killed-" + i);
       long delay = 3_000 + random.nextInt(15_000);
-      Process run = start(inputB, out, Map.of());
+      Cli.Running run = start(inputB, out, Map.of());
       Thread.sleep(delay);
-      killTree(run);
+      run.kill();
       Map<String, Optional<String>> seen = publicationsOf(out);
       Set<String> runs = new TreeSet<>();
       seen.values().forEach(r -> r.ifPresent(runs::add));
@@ -197,14 +191,12 @@ class PublishingIT {
   @Test
   void twoRunsStartedTogetherOnePublishesTheOtherExitsFive() throws Exception {
     Path out = copy(published, "together");
-    Process first = start(inputB, out, Map.of());
-    Process second = start(inputA, out, Map.of());
-    int a = waitFor(first);
-    int b = waitFor(second);
-    assertThat(List.of(a, b)).containsExactlyInAnyOrder(0, 5);
-    Process loser = a == 5 ? first : second;
-    String err = new String(loser.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
-        + Files.readString(stderrOf(loser));
+    Cli.Running first = start(inputB, out, Map.of());
+    Cli.Running second = start(inputA, out, Map.of());
+    Result a = first.await(10);
+    Result b = second.await(10);
+    assertThat(List.of(a.exitCode(), b.exitCode())).containsExactlyInAnyOrder(0, 5);
+    String err = (a.exitCode() == 5 ? a : b).all();
     assertThat(err).contains("another run holds the output root").contains("What to do:");
     assertOnePublicationAndNoLeftovers(out);
   }
@@ -337,52 +329,12 @@ class PublishingIT {
         out.toString());
   }
 
-  private Process start(Path input, Path out, Map<String, String> env) throws IOException {
-    return process(env, "nightly", "--period", PERIOD, "--input", input.toString(), "--output",
-        out.toString());
-  }
-
-  private final Map<Process, Path> stderrFiles = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private Process process(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("bin/governance-metrics").toString());
-    command.addAll(List.of(args));
-    Path stdout = Files.createTempFile(work, "out", ".txt");
-    Path stderr = Files.createTempFile(work, "err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-    builder.environment().remove(PublishingSteps.HALT_AFTER);
-    builder.environment().remove(PublishingSteps.TRACE);
-    builder.environment().putAll(env);
-    Process p = builder.start();
-    stderrFiles.put(p, stderr);
-    return p;
-  }
-
-  private Path stderrOf(Process p) {
-    return stderrFiles.get(p);
+  private Cli.Running start(Path input, Path out, Map<String, String> env) throws IOException {
+    return Cli.start(work, env, "nightly", "--period", PERIOD, "--input", input.toString(),
+        "--output", out.toString());
   }
 
   private Result launch(Map<String, String> env, String... args) throws Exception {
-    Process p = process(env, args);
-    int code = waitFor(p);
-    return new Result(code, "", Files.readString(stderrOf(p), StandardCharsets.UTF_8));
-  }
-
-  private static int waitFor(Process p) throws InterruptedException {
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("finished in time").isTrue();
-    return p.exitValue();
-  }
-
-  /** SIGKILL to the launcher and every process under it (the JVM), as a crash or an OOM killer would. */
-  private static void killTree(Process p) throws InterruptedException {
-    List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
-    all.add(p.toHandle());
-    all.forEach(ProcessHandle::destroyForcibly);
-    p.waitFor(1, TimeUnit.MINUTES);
-    for (ProcessHandle h : all) {
-      h.onExit().join();
-    }
+    return Cli.run(work, env, 10, args);
   }
 }

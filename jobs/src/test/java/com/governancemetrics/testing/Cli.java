@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * bin/governance-metrics as a user runs it, in a process: its exit code and what it printed. The
- * publishing steps' test hooks (GOVERNANCE_METRICS_HALT_AFTER, _TRACE_STEPS) are cleared unless the
- * test passes them.
+ * bin/governance-metrics as a user runs it, in a process: its exit code and what it printed, or the
+ * running process, to kill. The publishing steps' test hooks (GOVERNANCE_METRICS_HALT_AFTER,
+ * _TRACE_STEPS) are cleared unless the test passes them.
  */
 public final class Cli {
 
@@ -31,6 +31,12 @@ public final class Cli {
   /** Runs the command in {@code workDir} and waits for it (at most {@code minutes}). */
   public static Result run(Path workDir, Map<String, String> env, int minutes, String... args)
       throws IOException, InterruptedException {
+    return start(workDir, env, args).await(minutes);
+  }
+
+  /** Starts the command in {@code workDir} without waiting for it. */
+  public static Running start(Path workDir, Map<String, String> env, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(SharedSpark.projectRoot().resolve("bin/governance-metrics").toString());
     command.addAll(List.of(args));
@@ -40,14 +46,48 @@ public final class Cli {
         .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
     TEST_HOOKS.forEach(builder.environment()::remove);
     builder.environment().putAll(env);
-    Process process = builder.start();
-    if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      throw new AssertionError("did not finish in " + minutes + " minutes: " + command);
+    return new Running(builder.start(), command, stdout, stderr);
+  }
+
+  /** A started run: wait for it, or kill it as a crash would. */
+  public static final class Running {
+    private final Process process;
+    private final List<String> command;
+    private final Path stdout;
+    private final Path stderr;
+
+    private Running(Process process, List<String> command, Path stdout, Path stderr) {
+      this.process = process;
+      this.command = command;
+      this.stdout = stdout;
+      this.stderr = stderr;
     }
-    return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
+
+    /** The launcher's process id (its JVM runs under it). */
+    public long pid() {
+      return process.pid();
+    }
+
+    /** Waits at most {@code minutes}; a run still going then is killed and the test fails. */
+    public Result await(int minutes) throws IOException, InterruptedException {
+      if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+        kill();
+        throw new AssertionError("did not finish in " + minutes + " minutes: " + command);
+      }
+      return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+          Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    /** SIGKILL to the launcher and every process under it (the JVM), as a crash or an OOM killer would. */
+    public void kill() throws InterruptedException {
+      List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+      all.add(process.toHandle());
+      all.forEach(ProcessHandle::destroyForcibly);
+      process.waitFor(1, TimeUnit.MINUTES);
+      for (ProcessHandle h : all) {
+        h.onExit().join();
+      }
+    }
   }
 
   /** The same with the launcher's environment as it is, within ten minutes. */
