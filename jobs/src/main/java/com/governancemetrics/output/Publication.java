@@ -384,6 +384,15 @@ public final class Publication implements AutoCloseable {
   }
 
   static WriteFailure writeFailure(Path path, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        // A task that runs out of heap fails the write it was computing for: not a disk problem.
+        return new WriteFailure("ran out of memory computing " + path + ": " + Failure.rootCause(e),
+            "Give the run more memory (GOVERNANCE_METRICS_DRIVER_MEMORY for bin/governance-metrics, "
+                + "spark.driver.memory or spark.executor.memory on a cluster), then run again; the "
+                + "previous publication is untouched.", e);
+      }
+    }
     return new WriteFailure("cannot write " + path + ": " + Failure.rootCause(e),
         "Free space or fix the permissions of the output root, then run again; the previous "
             + "publication is untouched.", e);

@@ -58,6 +58,21 @@ class PublicationTest {
   }
 
   @Test
+  void aTaskOutOfHeapIsReportedAsMemoryNotAsTheDisk() {
+    Exception thrown = new org.apache.spark.SparkException("Job aborted due to stage failure",
+        new OutOfMemoryError("GC overhead limit exceeded"));
+    var failure = Publication.writeFailure(new org.apache.hadoop.fs.Path("/out/_staging/x"), thrown);
+    assertThat(failure.getMessage()).startsWith("ran out of memory computing /out/_staging/x")
+        .endsWith("GC overhead limit exceeded");
+    assertThat(failure.whatToDo()).contains("GOVERNANCE_METRICS_DRIVER_MEMORY")
+        .doesNotContain("Free space");
+    var disk = Publication.writeFailure(new org.apache.hadoop.fs.Path("/out/_staging/x"),
+        new IOException("No space left on device"));
+    assertThat(disk.getMessage()).isEqualTo("cannot write /out/_staging/x: No space left on device");
+    assertThat(disk.whatToDo()).startsWith("Free space");
+  }
+
+  @Test
   void publishesEachPeriodWithItsMarkerAndLeavesNoStaging(@TempDir Path out) {
     Path table = out.resolve("county_metrics");
     Map<Period, Long> written = publish(out,
