@@ -76,10 +76,10 @@ final class TableRows implements MapPartitionsFunction<Row, Row> {
       @Override
       public Row next() {
         Row r = ranked.next();
-        RowContext context = context(r);
+        RowLookups lookups = lookups(r);
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
-          values[i] = value(columns.get(i), r, context);
+          values[i] = value(columns.get(i), r, lookups);
         }
         return RowFactory.create(values);
       }
@@ -87,19 +87,19 @@ final class TableRows implements MapPartitionsFunction<Row, Row> {
   }
 
   /** What every column of a ranked row's table row is looked up from: found once per row. */
-  private record RowContext(String metric, MetricInfo info, PeriodInfo period,
+  private record RowLookups(String metric, MetricInfo info, PeriodInfo period,
       RegistryUnits.Unit unit, Target target, Double value) {}
 
-  private RowContext context(Row r) {
+  private RowLookups lookups(Row r) {
     String metric = r.getString(4);
     MetricInfo info = metrics.get(metric);
-    return new RowContext(metric, info, periods.get(r.getInt(0)),
+    return new RowLookups(metric, info, periods.get(r.getInt(0)),
         units.value().get(r.getInt(1) + "|" + r.getString(2)),
         overrides.getOrDefault(r.getString(3) + "|" + metric, info.target()), doubleOrNull(r, 9));
   }
 
   /** One column of a table row from a ranked row (columns of {@link ProvinceMetricRanking#OUTPUT}). */
-  private Object value(String column, Row r, RowContext c) {
+  private Object value(String column, Row r, RowLookups c) {
     String metric = c.metric();
     MetricInfo info = c.info();
     PeriodInfo period = c.period();
