@@ -1,6 +1,7 @@
 package com.governancemetrics.jobs;
 
 import com.governancemetrics.failures.Failure;
+import com.governancemetrics.failures.OutOfMemory;
 import com.governancemetrics.failures.UsageError;
 import com.governancemetrics.periods.Period;
 import java.io.PrintWriter;
@@ -56,7 +57,13 @@ public final class GovernanceMetrics implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    CommandLine cl = commandLine();
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) { // picocli passes Errors on; one thrown by the driver's own code
+      LOG.error("The run ran out of memory", e);
+      return report(cl.getErr(), OutOfMemory.in(e, "on the driver").orElseThrow());
+    }
   }
 
   static CommandLine commandLine() {
@@ -64,7 +71,8 @@ public final class GovernanceMetrics implements Runnable {
     cl.registerConverter(Period.class, Period::parse);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      Failure failure = Failure.in(ex).orElse(null);
+      Failure failure = Failure.in(ex)
+          .or(() -> OutOfMemory.in(ex, "running " + commandLine.getCommandName())).orElse(null);
       if (failure != null) {
         return report(commandLine.getErr(), failure);
       }

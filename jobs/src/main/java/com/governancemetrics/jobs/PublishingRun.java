@@ -69,7 +69,8 @@ final class PublishingRun {
       Optional<Failure> gate = body.stage(publication);
       Optional<Failure> finished = finish.finish(publication, manifest);
       afterCommit = gate.isPresent() ? gate : finished;
-    } catch (Exception e) { // Spark throws checked exceptions from Scala code
+    } catch (Exception | OutOfMemoryError e) { // Spark throws checked exceptions from Scala code;
+      // a heap exhausted on the driver is recorded too (what it held is garbage once thrown)
       publication.abandon();
       manifest.finish(RunManifest.Status.FAILED, oneLine(e));
       try {
@@ -77,6 +78,9 @@ final class PublishingRun {
       } catch (RuntimeException w) {
         LOG.warn("could not write the manifest of the failed run {}: {}", manifest.runId(),
             w.toString());
+      }
+      if (e instanceof OutOfMemoryError error) {
+        throw error;
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.governancemetrics.failures.Failure;
+import com.governancemetrics.failures.OutOfMemory;
 import com.governancemetrics.failures.WriteFailure;
 import com.governancemetrics.periods.Period;
 import java.io.IOException;
@@ -383,18 +384,14 @@ public final class Publication implements AutoCloseable {
     return total;
   }
 
-  static WriteFailure writeFailure(Path path, Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof OutOfMemoryError) {
-        // A task that runs out of heap fails the write it was computing for: not a disk problem.
-        return new WriteFailure("ran out of memory computing " + path + ": " + Failure.rootCause(e),
-            "Give the run more memory (GOVERNANCE_METRICS_DRIVER_MEMORY for bin/governance-metrics, "
-                + "spark.driver.memory or spark.executor.memory on a cluster), then run again; the "
-                + "previous publication is untouched.", e);
-      }
-    }
-    return new WriteFailure("cannot write " + path + ": " + Failure.rootCause(e),
+  /**
+   * Why writing {@code path} failed: the heap, when a task computing what it writes ran out of it
+   * (not a disk to free), else the file system.
+   */
+  static Failure writeFailure(Path path, Throwable e) {
+    return OutOfMemory.in(e, "computing " + path).orElseGet(() -> new WriteFailure(
+        "cannot write " + path + ": " + Failure.rootCause(e),
         "Free space or fix the permissions of the output root, then run again; the previous "
-            + "publication is untouched.", e);
+            + "publication is untouched.", e));
   }
 }

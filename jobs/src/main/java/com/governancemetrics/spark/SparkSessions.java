@@ -1,5 +1,6 @@
 package com.governancemetrics.spark;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** Creates the job's SparkSession with the settings every run wants; the master comes from spark-submit. */
@@ -8,7 +9,14 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession create(String appName, int shufflePartitions) {
-    SparkSession spark = SparkSession.builder()
+    SparkSession.Builder builder = SparkSession.builder();
+    if (new SparkConf().get("spark.master", "").startsWith("local")) {
+      // In local mode the executor is this JVM: on a task's OutOfMemoryError Spark would end it
+      // (exit 52) before the command line says what happened; failing the job instead lets it
+      // end with SPEC §4's code 1 and the line that says to give the run more memory.
+      builder.config("spark.executor.killOnFatalError.depth", 0);
+    }
+    SparkSession spark = builder
         .appName(appName)
         .config("spark.sql.shuffle.partitions", shufflePartitions)
         .config("spark.sql.adaptive.enabled", true)
