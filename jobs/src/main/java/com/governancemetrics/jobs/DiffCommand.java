@@ -37,7 +37,7 @@ public final class DiffCommand implements Callable<Integer> {
   boolean failOnChange;
 
   @Mixin
-  RunOptionsMixin runOptions;
+  PublishedOptionsMixin runOptions;
 
   @Override
   public Integer call() {

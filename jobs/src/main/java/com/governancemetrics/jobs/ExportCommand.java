@@ -21,7 +21,7 @@ public final class ExportCommand implements Callable<Integer> {
   String province;
 
   @Mixin
-  RunOptionsMixin runOptions;
+  PublishedOptionsMixin runOptions;
 
   @Override
   public Integer call() {

@@ -53,7 +53,7 @@ final class JobLauncher {
       if (skip.isPresent()) {
         publication.writeManifest(RunManifest.start(publication.runId(), job,
                 periods.stream().map(Period::toString).toList(), Version.current())
-            .config(config.source(), config.sha256()).roots(options.input(), options.output())
+            .config(config.source(), config.sha256()).roots(options.input().orElse(null), options.output())
             .finish(RunManifest.Status.UNCHANGED, skip.get()));
         publication.abandon();
         System.out.println(skip.get());

@@ -96,9 +96,9 @@ final class PeriodRun {
     RunManifest manifest = RunManifest.start(runId, job,
         periods.stream().map(Period::toString).toList(), Version.current())
         .config(config.source(), config.sha256())
-        .roots(options.input(), options.output());
+        .roots(options.inputRoot(), options.output());
     LOG.info("Run {}: {} {} from {} to {}", runId, job, periods.size() == 1 ? periods.get(0)
-        : periods.get(0) + " … " + periods.get(periods.size() - 1), options.input(), options.output());
+        : periods.get(0) + " … " + periods.get(periods.size() - 1), options.inputRoot(), options.output());
     SparkSessions.applyTo(spark, config.settings().shufflePartitions());
     PublishingRun.Finish finish = dryRun.<PublishingRun.Finish>map(d -> (p, m) -> compare(spark,
         config, periods, out, d, p, m)).orElse(PublishingRun.COMMIT);
@@ -146,16 +146,16 @@ final class PeriodRun {
   private static Optional<Failure> stage(SparkSession spark, GovernanceConfig config,
       RunOptions options, List<Period> periods, PrintStream out, Step afterGate, RunManifest manifest,
       Publication publication) {
-    TownshipRegistry registry = TownshipRegistry.load(spark, options.input());
+    TownshipRegistry registry = TownshipRegistry.load(spark, options.inputRoot());
     LOG.info("Registry: {}", registry.source());
     manifest.registry(registry.source());
 
     ReadScope scope = scope(periods, config);
-    IngestionRequest request = new IngestionRequest(options.input(), scope, config.settings(),
+    IngestionRequest request = new IngestionRequest(options.inputRoot(), scope, config.settings(),
         options.skipCorruptFiles(), registry);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<InputDataset, DatasetFiles> files = Ingestion.select(conf, request);
-    manifest.inputsSha256(RunInputs.digest(conf, options.input(), options.output(), scope, files,
+    manifest.inputsSha256(RunInputs.digest(conf, options.inputRoot(), options.output(), scope, files,
         config, afterGate.exports()));
     IngestionResult ingestion = Ingestion.run(spark, request, files);
     try {

@@ -80,10 +80,10 @@ final class RunInputs {
       ReadScope scope = PeriodRun.scope(List.of(period), config);
       Map<InputDataset, DatasetFiles> files = new EnumMap<>(InputDataset.class);
       for (InputDataset dataset : InputDataset.facts()) {
-        files.put(dataset, DatasetFiles.select(conf, options.input(), dataset, scope,
+        files.put(dataset, DatasetFiles.select(conf, options.inputRoot(), dataset, scope,
             options.skipCorruptFiles()));
       }
-      String now = digest(conf, options.input(), options.output(), scope, files, config, exports);
+      String now = digest(conf, options.inputRoot(), options.output(), scope, files, config, exports);
       return now.equals(previous.inputsSha256()) ? Optional.of(previous.runId()) : Optional.empty();
     } catch (IOException | Failure e) {
       LOG.info("Whether anything is new is not known ({}): the run goes ahead", e.getMessage());

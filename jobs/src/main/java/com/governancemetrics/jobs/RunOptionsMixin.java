@@ -1,6 +1,6 @@
 package com.governancemetrics.jobs;
 
-import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every data-reading subcommand shares; defaults come from the launcher's environment. */
@@ -17,22 +17,14 @@ public class RunOptionsMixin {
           + "collective_income/, rectification_cases/, optionally townships/).")
   String input;
 
-  @Option(names = "--output", paramLabel = "ROOT",
-      defaultValue = "${env:" + DEFAULT_OUTPUT_ENV + "}",
-      description = "Output root: tables, quarantine, exports and _runs/ go under it.")
-  String output;
-
-  @Option(names = "--config", paramLabel = "FILE",
-      defaultValue = "${env:" + DEFAULT_CONFIG_ENV + "}",
-      description = "governance.yaml (metric catalogue, targets, settings); "
-          + "without it the defaults bundled in the jar.")
-  String config;
+  @Mixin
+  OutputOptionsMixin outputAndConfig;
 
   @Option(names = "--skip-corrupt-files",
       description = "Skip unreadable or corrupt input files (listed in the manifest) instead of failing.")
   boolean skipCorruptFiles;
 
   public RunOptions toRunOptions() {
-    return new RunOptions(input, output, Optional.ofNullable(config), skipCorruptFiles);
+    return RunOptions.reading(input, outputAndConfig.output, outputAndConfig.config, skipCorruptFiles);
   }
 }

@@ -72,6 +72,35 @@ class CommandLineTest {
   }
 
   @Test
+  void exportAndDiffReadPublicationsOnlyAndNeitherNeedNorShowTheInput() {
+    // export without --input gets as far as checking its own options
+    assertThat(run("export", "--period", "2024-06", "--province", "430", "--output", "out"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--province 430 is not a 2-digit province code")
+        .doesNotContain("--input");
+    for (String sub : new String[] {"export", "diff"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(sub, "--help")).as(sub).isEqualTo(0);
+      assertThat(out.toString()).as(sub).contains("--output").contains("--config")
+          .doesNotContain("--input").doesNotContain("--skip-corrupt-files");
+    }
+    out.getBuffer().setLength(0);
+    assertThat(run("nightly", "--help")).isEqualTo(0);
+    assertThat(out.toString()).contains("--input").contains("--output")
+        .contains("--skip-corrupt-files");
+  }
+
+  @Test
+  void aSubcommandThatReadsTheInputRequiresIt() {
+    for (String sub : new String[] {"nightly", "validate"}) {
+      err.getBuffer().setLength(0);
+      assertThat(run(sub, "--period", "2024-06", "--output", "out")).as(sub).isEqualTo(2);
+      assertThat(err.toString()).as(sub).contains("--input is required")
+          .contains("What to do: Pass --input");
+    }
+  }
+
+  @Test
   void generateNeedsAnOutput() {
     assertThat(run("generate", "--scale-factor", "1")).isEqualTo(2);
     assertThat(err.toString()).contains("--output is required").contains("What to do: Pass --output");
