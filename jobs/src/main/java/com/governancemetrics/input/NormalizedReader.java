@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,8 +77,8 @@ public final class NormalizedReader {
 
   /**
    * The value of the partition folder above each row's file, as the listing found it (null outside
-   * such folders): a literal when the files share it, else looked up by the row's file. A file the
-   * listing did not name stops the read rather than losing its folder value.
+   * such folders): a literal when the files share it, else taken from the row's file path. A row whose
+   * folder value cannot be found (a file the listing did not name) stops the read rather than losing it.
    */
   private static Column folderValue(InputDataset dataset, List<FileLayout> files, Column file) {
     Optional<String> partitionColumn = dataset.partitionColumn();
@@ -88,15 +90,46 @@ public final class NormalizedReader {
     if (byValue.size() == 1) {
       return lit(byValue.keySet().iterator().next().orElse(null)).cast(DataTypes.StringType);
     }
+    Column unlisted = functions.raise_error(functions.concat(
+        lit(dataset.folder() + ": a row from a file the listing did not name: "), file));
+    Optional<Column> fromPath = partitionColumn.flatMap(c -> valueFromPath(c, byValue, file));
+    if (fromPath.isPresent()) {
+      // Every listed file's path matches: no match means a file the listing did not name.
+      return when(fromPath.get().equalTo(lit("")), unlisted).otherwise(fromPath.get())
+          .cast(DataTypes.StringType);
+    }
     Column value = null;
     for (Map.Entry<Optional<String>, List<String>> e : byValue.entrySet()) {
       Column in = file.isin(e.getValue().toArray());
       Column v = lit(e.getKey().orElse(null)).cast(DataTypes.StringType);
       value = value == null ? when(in, v) : value.when(in, v);
     }
-    return value.otherwise(functions.raise_error(functions.concat(
-        lit(dataset.folder() + ": a row from a file the listing did not name: "), file)))
-        .cast(DataTypes.StringType);
+    return value.otherwise(unlisted).cast(DataTypes.StringType);
+  }
+
+  /**
+   * The folder value cut out of each row's path by one regular expression (the last
+   * {@code column=value} folder), when that gives every listed file exactly its listed value: checked
+   * here with the same java.util.regex semantics as Spark's regexp_extract (no match is ""). One
+   * pattern per row instead of a chain of one set lookup per folder value, which cost a third of
+   * ingestion's CPU at SF10 (bench/RESULTS.md). Escaped, empty or missing folder values keep the chain.
+   */
+  private static Optional<Column> valueFromPath(String column,
+      Map<Optional<String>, List<String>> byValue, Column file) {
+    String regex = "^.*/" + Pattern.quote(column + "=") + "([^/]*)/";
+    Pattern pattern = Pattern.compile(regex);
+    for (Map.Entry<Optional<String>, List<String>> e : byValue.entrySet()) {
+      if (e.getKey().isEmpty() || e.getKey().get().isEmpty()) {
+        return Optional.empty();
+      }
+      for (String path : e.getValue()) {
+        Matcher m = pattern.matcher(path);
+        if (!m.find() || !e.getKey().get().equals(m.group(1))) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(functions.regexp_extract(file, regex, 1));
   }
 
   /**

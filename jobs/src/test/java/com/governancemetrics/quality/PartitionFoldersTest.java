@@ -75,6 +75,21 @@ class PartitionFoldersTest {
   }
 
   @Test
+  void anEscapedFolderNameGivesItsRowsTheUnescapedValue() {
+    IngestFixtures fx = new IngestFixtures(root);
+    fx.write("grid_coverage/period=2024-06", GRID, grid(T1));
+    // Hive's escaping, undone by the listing: %2D is '-', so this folder is period 2024-05 (P-1).
+    String escaped = fx.write("grid_coverage/period=2024%2D05", GRID, grid(T1), grid(T3));
+
+    IngestedDataset d = fx.ingest(InputDataset.GRID_COVERAGE, "2024-06");
+
+    assertThat(d.filesRead()).contains(escaped);
+    assertThat(d.counts().quarantinedByReason()).isEmpty();
+    assertThat(accepted(d, "period")).containsExactlyInAnyOrder("2024-06", "2024-05", "2024-05");
+    assertReconciles(d, 3);
+  }
+
+  @Test
   void foldersOutsideTheScopeAreNotRead() {
     IngestFixtures fx = new IngestFixtures(root);
     // Run 2024-06 reads 2023-01..2023-06 (P-12 ytd) and 2024-01..2024-06; nothing else.
