@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.governancemetrics.output.OutputLock;
 import com.governancemetrics.output.PublishingSteps;
 import com.governancemetrics.testing.Cli;
 import com.governancemetrics.testing.Cli.Result;
@@ -192,6 +193,13 @@ class PublishingIT {
   void twoRunsStartedTogetherOnePublishesTheOtherExitsFive() throws Exception {
     Path out = copy(published, "together");
     Cli.Running first = start(inputB, out, Map.of());
+    // The second starts once the first holds the lock: how long a run takes must not decide the race.
+    Path lock = out.resolve(OutputLock.FILE_NAME);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!Files.exists(lock) && first.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(lock).as("the first run's lock, taken while it runs").exists();
     Cli.Running second = start(inputA, out, Map.of());
     Result a = first.await(10);
     Result b = second.await(10);

@@ -68,6 +68,11 @@ public final class Cli {
       return process.pid();
     }
 
+    /** Whether the launcher (and so its run) is still going. */
+    public boolean isAlive() {
+      return process.isAlive();
+    }
+
     /** Waits at most {@code minutes}; a run still going then is killed and the test fails. */
     public Result await(int minutes) throws IOException, InterruptedException {
       if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
