@@ -173,9 +173,22 @@ public final class Publication implements AutoCloseable {
    */
   public Map<Period, Long> stagePartitions(Dataset<Row> rows, String table, List<Period> periods) {
     Path folder = staged(table);
+    Dataset<Row> withRun = rows.withColumn(RUN_ID_COLUMN, functions.lit(runId));
     try {
-      rows.withColumn(RUN_ID_COLUMN, functions.lit(runId))
-          .write().mode(SaveMode.Overwrite).partitionBy(PERIOD_COLUMN).parquet(folder.toString());
+      if (periods.size() == 1) {
+        // One period (every nightly): written straight into its partition folder, the files laid
+        // out as partitionBy lays them out (no period column inside). partitionBy would first sort
+        // every row by the period, all of which have the same one (bench/RESULTS.md). Rows of another
+        // period are left out, as partitionBy would have left them in a folder nobody publishes.
+        Period only = periods.get(0);
+        withRun.filter(functions.col(PERIOD_COLUMN).equalTo(only.toString()))
+            .drop(PERIOD_COLUMN)
+            .write().mode(SaveMode.Overwrite)
+            .parquet(staged(table + "/" + partitionName(only)).toString());
+      } else {
+        withRun.write().mode(SaveMode.Overwrite).partitionBy(PERIOD_COLUMN)
+            .parquet(folder.toString());
+      }
     } catch (Exception e) { // Spark throws checked exceptions from Scala code
       throw Failure.in(e).map(f -> (RuntimeException) f).orElseGet(() -> writeFailure(folder, e));
     }

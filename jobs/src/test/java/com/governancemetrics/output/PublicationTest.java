@@ -100,6 +100,31 @@ class PublicationTest {
   }
 
   @Test
+  void oneRunPeriodIsWrittenInThePartitionLayoutOfSeveral(@TempDir Path out) {
+    Path one = out.resolve("one");
+    Path several = out.resolve("several");
+    publish(one, rows("2024-06", "1", "2024-06", "2", "2024-05", "9"),
+        List.of(Period.parse("2024-06")), "run-1");
+    publish(several, rows("2024-06", "1", "2024-06", "2", "2024-05", "9"),
+        List.of(Period.parse("2024-06"), Period.parse("2024-07")), "run-1");
+
+    // a row of a period the run does not stage is not published, with one period as with several
+    assertThat(one.resolve("county_metrics/period=2024-05")).doesNotExist();
+    assertThat(several.resolve("county_metrics/period=2024-05")).doesNotExist();
+    // the files inside the partition folder hold the same columns (no period inside)
+    assertThat(spark.read().parquet(one.resolve("county_metrics/period=2024-06").toString())
+        .schema()).isEqualTo(spark.read()
+            .parquet(several.resolve("county_metrics/period=2024-06").toString()).schema());
+    Dataset<Row> table = spark.read().parquet(one.resolve("county_metrics").toString());
+    assertThat(table.columns()).containsExactly("value", Publication.RUN_ID_COLUMN, "period");
+    assertThat(table.orderBy("value").collectAsList()).extracting(r -> r.getInt(0) + " "
+        + r.getString(2)).containsExactly("1 2024-06", "2 2024-06");
+    assertThat(Publication.marker(publicationFs(one), new org.apache.hadoop.fs.Path(
+        one.resolve("county_metrics/period=2024-06").toString())))
+        .contains(new Publication.Marker("run-1", 2));
+  }
+
+  @Test
   void rerunReplacesItsPeriodAndNothingElse(@TempDir Path out) throws Exception {
     Path table = out.resolve("county_metrics");
     publish(out, rows("2024-05", "1", "2024-06", "2"),
