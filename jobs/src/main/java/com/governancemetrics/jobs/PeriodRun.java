@@ -30,6 +30,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
@@ -160,7 +162,7 @@ final class PeriodRun {
     IngestionResult ingestion = Ingestion.run(spark, request, files);
     try {
       recordDatasets(manifest, ingestion);
-      stageQuarantine(spark, periods, ingestion, publication);
+      stageQuarantine(periods, ingestion, publication);
       out.print(ValidationSummary.render(ingestion));
       List<String> breaches = QualityGate.breaches(ingestion, config.settings().quarantineTolerance());
       if (!breaches.isEmpty()) {
@@ -201,14 +203,14 @@ final class PeriodRun {
    * Quarantine tables {@code quarantine/<dataset>/period=P}: a run's bad rows are published under its
    * (last) period, so rerunning a period replaces its own quarantine and nothing else.
    */
-  private static void stageQuarantine(SparkSession spark, List<Period> periods,
-      IngestionResult ingestion, Publication publication) {
+  private static void stageQuarantine(List<Period> periods, IngestionResult ingestion,
+      Publication publication) {
     Period period = periods.get(periods.size() - 1);
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     for (Map.Entry<InputDataset, IngestedDataset> e : ingestion.datasets().entrySet()) {
-      SparkSessions.describe(spark, "stage quarantine/" + e.getKey().folder() + " for " + period);
-      publication.stagePartitions(e.getValue().quarantine().withColumn(Publication.PERIOD_COLUMN,
-              functions.lit(period.toString())),
-          "quarantine/" + e.getKey().folder(), List.of(period));
+      tables.put("quarantine/" + e.getKey().folder(), e.getValue().quarantine()
+          .withColumn(Publication.PERIOD_COLUMN, functions.lit(period.toString())));
     }
+    publication.stagePartitionsTogether(tables, List.of(period));
   }
 }

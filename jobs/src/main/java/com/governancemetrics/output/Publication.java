@@ -16,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -172,6 +176,57 @@ public final class Publication implements AutoCloseable {
    * includes them. Returns the rows written per period, from the files' footers.
    */
   public Map<Period, Long> stagePartitions(Dataset<Row> rows, String table, List<Period> periods) {
+    Map<Period, Long> written = writePartitions(rows, table, periods);
+    includePartitions(table, periods, written);
+    return written;
+  }
+
+  /**
+   * {@link #stagePartitions} of several tables at once: their writes run side by side (Spark runs
+   * the jobs of several threads together, so small tables do not wait for each other's start-up and
+   * commit), then they are included in the order given, so the publishing steps keep their order.
+   * The first write that failed is thrown, once every write has ended.
+   *
+   * @param tables table → its rows, in the order to include them
+   */
+  public Map<String, Map<Period, Long>> stagePartitionsTogether(Map<String, Dataset<Row>> tables,
+      List<Period> periods) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, tables.size()));
+    Map<String, Future<Map<Period, Long>>> writes = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+        writes.put(t.getKey(), pool.submit(() -> {
+          // job descriptions are per thread: each write names its own jobs
+          t.getValue().sparkSession().sparkContext().setJobDescription(
+              "stage " + t.getKey() + " for " + periods);
+          return writePartitions(t.getValue(), t.getKey(), periods);
+        }));
+      }
+      Map<String, Map<Period, Long>> written = new LinkedHashMap<>();
+      RuntimeException failed = null;
+      for (Map.Entry<String, Future<Map<Period, Long>>> w : writes.entrySet()) {
+        try {
+          written.put(w.getKey(), w.getValue().get());
+        } catch (ExecutionException e) {
+          RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+              : writeFailure(staged(w.getKey()), e.getCause());
+          failed = failed == null ? cause : failed;
+        }
+      }
+      if (failed != null) {
+        throw failed;
+      }
+      written.forEach((table, counts) -> includePartitions(table, periods, counts));
+      return written;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while staging " + tables.keySet(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Map<Period, Long> writePartitions(Dataset<Row> rows, String table, List<Period> periods) {
     Path folder = staged(table);
     Dataset<Row> withRun = rows.withColumn(RUN_ID_COLUMN, functions.lit(runId));
     try {
@@ -207,11 +262,14 @@ public final class Publication implements AutoCloseable {
     } catch (IOException e) {
       throw writeFailure(folder, e);
     }
+    return written;
+  }
+
+  private void includePartitions(String table, List<Period> periods, Map<Period, Long> written) {
     for (Period period : periods) {
       include(table + "/" + partitionName(period));
     }
     LOG.info("Staged {} {}", table, written);
-    return written;
   }
 
   /** Writes a file to publish (a manifest, a report) into the staging folder and includes it. */

@@ -125,6 +125,45 @@ class PublicationTest {
   }
 
   @Test
+  void tablesStagedTogetherArePublishedLikeTablesStagedOneByOne(@TempDir Path out) {
+    List<Period> june = List.of(Period.parse("2024-06"));
+    try (Publication publication = Publication.begin(new Configuration(), out.toString(), "run-1",
+        "nightly", Duration.ofMinutes(5))) {
+      Map<String, Map<Period, Long>> written = publication.stagePartitionsTogether(
+          new java.util.LinkedHashMap<>(Map.of("quarantine/a", rows("2024-06", "1"),
+              "quarantine/b", rows("2024-06", "2", "2024-06", "3"))), june);
+      assertThat(written).containsOnly(Map.entry("quarantine/a", Map.of(june.get(0), 1L)),
+          Map.entry("quarantine/b", Map.of(june.get(0), 2L)));
+      publication.commit(RunManifest.start("run-1", "nightly", List.of("2024-06"), "test"));
+    }
+    assertThat(spark.read().parquet(out.resolve("quarantine/b").toString()).count()).isEqualTo(2);
+    assertThat(out.resolve("quarantine/a/period=2024-06/_SUCCESS")).exists();
+    assertThat(out.resolve("_staging")).doesNotExist();
+  }
+
+  @Test
+  void aFailedWriteAmongTablesStagedTogetherFailsTheStagingOnceAllEnded(@TempDir Path out) {
+    List<Period> june = List.of(Period.parse("2024-06"));
+    try (Publication publication = Publication.begin(new Configuration(), out.toString(), "run-1",
+        "nightly", Duration.ofMinutes(5))) {
+      Dataset<Row> failing = rows("2024-06", "1").selectExpr("period",
+          "raise_error('planted failure') AS value");
+      java.util.LinkedHashMap<String, Dataset<Row>> tables = new java.util.LinkedHashMap<>();
+      tables.put("quarantine/a", rows("2024-06", "1"));
+      tables.put("quarantine/b", failing);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> publication.stagePartitionsTogether(tables, june))
+          .hasMessageContaining("quarantine/b").hasMessageContaining("planted failure");
+      // nothing of the failed staging is included: the run commits only what it staged after it
+      publication.stagePartitions(rows("2024-06", "5"), "county_metrics", june);
+      publication.commit(RunManifest.start("run-1", "nightly", List.of("2024-06"), "test"));
+    }
+    assertThat(out.resolve("county_metrics/period=2024-06/_SUCCESS")).exists();
+    assertThat(out.resolve("quarantine/a")).doesNotExist();
+    assertThat(out.resolve("quarantine/b")).doesNotExist();
+  }
+
+  @Test
   void rerunReplacesItsPeriodAndNothingElse(@TempDir Path out) throws Exception {
     Path table = out.resolve("county_metrics");
     publish(out, rows("2024-05", "1", "2024-06", "2"),
