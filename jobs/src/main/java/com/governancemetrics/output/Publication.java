@@ -254,6 +254,10 @@ public final class Publication implements AutoCloseable {
         Path partition = staged(target);
         fs.mkdirs(partition);
         long count = parquetRows(partition);
+        // A one-period write leaves the committer's empty _SUCCESS in the partition folder, and on
+        // a local disk its checksum file beside it; the marker is written through the raw file
+        // system, so that checksum would no longer match and checksummed readers would fail.
+        fs.delete(new Path(partition, "." + SUCCESS_MARKER + ".crc"), false);
         try (OutputStream out = fs.create(new Path(partition, SUCCESS_MARKER), true)) {
           out.write(JSON.writeValueAsBytes(new Marker(runId, count)));
         }

@@ -122,6 +122,20 @@ class PublicationTest {
     assertThat(Publication.marker(publicationFs(one), new org.apache.hadoop.fs.Path(
         one.resolve("county_metrics/period=2024-06").toString())))
         .contains(new Publication.Marker("run-1", 2));
+    // the marker reads back through Hadoop's checksummed local file system too (as the anomaly
+    // rules' history reads it): no checksum of the committer's empty _SUCCESS is left beside it
+    assertThat(Publication.marker(checksummedFs(), new org.apache.hadoop.fs.Path(
+        one.resolve("county_metrics/period=2024-06").toString())))
+        .contains(new Publication.Marker("run-1", 2));
+    assertThat(one.resolve("county_metrics/period=2024-06/._SUCCESS.crc")).doesNotExist();
+  }
+
+  private static org.apache.hadoop.fs.FileSystem checksummedFs() {
+    try {
+      return org.apache.hadoop.fs.FileSystem.getLocal(new Configuration());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
